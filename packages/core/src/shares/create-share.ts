@@ -1,0 +1,77 @@
+import type { Actor } from "../actor";
+import type { ShareDeps } from "./deps";
+import { DEFAULT_EXPIRATION_DAYS, expiresAtFrom, isActiveAt } from "./expiry";
+import { snapshotResource } from "./resource-snapshot";
+import { assertBelowCap, shareEvent, viewShare } from "./rules";
+import type { CreateShareInput } from "./schemas";
+import type { ResourceRef, Share, ShareView } from "./share";
+import { hashToken, mintShareToken } from "./token";
+
+/**
+ * POST .../shares. Three outcomes:
+ * - the caller already has an active share and did not ask to rotate: refresh it
+ *   (new snapshot, same id and token, `isExisting`);
+ * - `rotate`: drop the caller's shares on the resource and mint a new one;
+ * - otherwise a new share (replacing the caller's expired one, if any).
+ * All under the resource lock, so the cap holds against concurrent creators.
+ */
+export const createShare = async (
+  deps: ShareDeps,
+  actor: Actor,
+  resource: ResourceRef,
+  input: CreateShareInput,
+): Promise<ShareView> => {
+  const now = deps.clock.now();
+  const snapshot = await snapshotResource(deps, actor, resource, now);
+
+  return deps.shares.transaction(async (tx) => {
+    await tx.lockResource(resource);
+    const existing = await tx.findOwned(actor.userId, resource);
+
+    if (existing && !input.rotate && isActiveAt(existing.expiresAt, now)) {
+      const refreshed: Share = {
+        ...existing,
+        snapshot,
+        updatedAt: now,
+        expiresAt: input.expiration_days ? expiresAtFrom(now, input.expiration_days) : existing.expiresAt,
+        whiteLabel: input.white_label_config !== undefined ? input.white_label_config : existing.whiteLabel,
+      };
+      await tx.update(refreshed);
+      await tx.recordEvent(
+        shareEvent(deps, actor, refreshed, "refreshed", now, {
+          oldExpiresAt: existing.expiresAt,
+          newExpiresAt: refreshed.expiresAt,
+        }),
+      );
+      return viewShare(deps, actor, refreshed, true);
+    }
+
+    // Rotating, or replacing an expired share: the caller's old row goes first,
+    // which is what frees their slot under the cap.
+    if (existing) await tx.delete([existing.id]);
+    await assertBelowCap(deps, tx, resource, now);
+
+    const token = mintShareToken(deps.random);
+    const share: Share = {
+      id: deps.random.uuid(),
+      brandId: actor.brandId,
+      ownerId: actor.userId,
+      resource,
+      tokenHash: hashToken(token),
+      tokenCiphertext: deps.tokenCipher.encrypt(token),
+      snapshot,
+      whiteLabel: input.white_label_config ?? null,
+      createdAt: now,
+      updatedAt: now,
+      expiresAt: expiresAtFrom(now, input.expiration_days ?? DEFAULT_EXPIRATION_DAYS),
+    };
+    await tx.insert(share);
+    await tx.recordEvent(
+      shareEvent(deps, actor, share, input.rotate ? "rotated" : "created", now, {
+        newExpiresAt: share.expiresAt,
+        metadata: existing ? { replaced_share_id: existing.id } : null,
+      }),
+    );
+    return { share, accessToken: token, isExisting: false };
+  });
+};

@@ -1,0 +1,67 @@
+import type { Report, ScheduledReport } from "../reports/report";
+import type { ResourceRef, Share, ShareEvent } from "./share";
+import type { Snapshot } from "./snapshot";
+import type { ShareWhiteLabel } from "./white-label";
+
+/**
+ * Work done inside one database transaction. Everything a use case writes goes
+ * through here so a failure leaves no partial share behind.
+ */
+export interface ShareTransaction {
+  /**
+   * Serializes every writer of this resource until the transaction ends. The
+   * per-resource cap is only correct because count-then-insert happens under it.
+   */
+  lockResource(resource: ResourceRef): Promise<void>;
+  findById(shareId: string): Promise<Share | null>;
+  findOwned(ownerId: string, resource: ResourceRef): Promise<Share | null>;
+  countActive(resource: ResourceRef, now: Date): Promise<number>;
+  insert(share: Share): Promise<void>;
+  /** Writes the mutable fields: snapshot, whiteLabel, expiresAt, updatedAt. */
+  update(share: Share): Promise<void>;
+  delete(shareIds: readonly string[]): Promise<void>;
+  recordEvent(event: ShareEvent): Promise<void>;
+}
+
+export type ShareStatusFilter = "active" | "expired" | "all";
+
+export interface OwnerShareQuery {
+  ownerId: string;
+  brandId: string;
+  status: ShareStatusFilter;
+  limit: number;
+  /** Share id of the last item of the previous page. */
+  startingAfter: string | null;
+  now: Date;
+}
+
+export interface Page<T> {
+  items: T[];
+  hasMore: boolean;
+}
+
+/** What the public read needs, fetched in one indexed lookup by token hash. */
+export interface PublicShareRecord {
+  resourceType: Share["resource"]["type"];
+  snapshot: Snapshot;
+  whiteLabel: ShareWhiteLabel | null;
+  brandName: string;
+  brandWhiteLabel: ShareWhiteLabel | null;
+  expiresAt: Date;
+}
+
+export interface ShareRepository {
+  transaction<T>(work: (tx: ShareTransaction) => Promise<T>): Promise<T>;
+  findById(shareId: string): Promise<Share | null>;
+  findPublicByTokenHash(tokenHash: string): Promise<PublicShareRecord | null>;
+  /** Newest first. */
+  listActiveByResource(resource: ResourceRef, now: Date): Promise<Share[]>;
+  /** Newest first (created_at, then id), cursor after `startingAfter`. */
+  listByOwner(query: OwnerShareQuery): Promise<Page<Share>>;
+}
+
+/** Read access to the brand's reports; null for unknown ids and other brands alike. */
+export interface ResourceReader {
+  findReport(brandId: string, reportId: string): Promise<Report | null>;
+  findScheduledReport(brandId: string, scheduledReportId: string): Promise<ScheduledReport | null>;
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { DEFAULT_EXPIRATION_DAYS, MAX_EXPIRATION_DAYS, MIN_EXPIRATION_DAYS } from "./expiry";
+import { shareWhiteLabelSchema } from "./white-label";
+
+/**
+ * Request shapes shared by every entry point (tRPC, REST, OpenAPI), so a rule
+ * such as "1..365 days" is written once.
+ */
+export const expirationDaysSchema = z
+  .int()
+  .min(MIN_EXPIRATION_DAYS)
+  .max(MAX_EXPIRATION_DAYS)
+  .meta({ description: `Days from now until the link expires (${MIN_EXPIRATION_DAYS}-${MAX_EXPIRATION_DAYS}).` });
+
+export const createShareInputSchema = z
+  .strictObject({
+    expiration_days: expirationDaysSchema
+      .optional()
+      .meta({ description: `Defaults to ${DEFAULT_EXPIRATION_DAYS} for a new share; a refresh keeps the expiry unless sent.` }),
+    rotate: z.boolean().optional().meta({ description: "Drop the caller's shares on this resource and mint a new token." }),
+    white_label_config: shareWhiteLabelSchema.nullable().optional(),
+  })
+  .meta({ id: "CreateShareRequest" });
+export type CreateShareInput = z.infer<typeof createShareInputSchema>;
+
+export const extendShareInputSchema = z
+  .strictObject({ expiration_days: expirationDaysSchema })
+  .meta({ id: "ExtendShareRequest" });
+export type ExtendShareInput = z.infer<typeof extendShareInputSchema>;
+
+export const MAX_BULK_CANCEL = 100;
+export const cancelSharesInputSchema = z
+  .strictObject({ share_ids: z.array(z.uuid()).min(1).max(MAX_BULK_CANCEL) })
+  .meta({ id: "CancelSharesRequest" });
+export type CancelSharesInput = z.infer<typeof cancelSharesInputSchema>;
+
+export const SHARE_LIST_MAX_LIMIT = 100;
+export const listMySharesQuerySchema = z.strictObject({
+  status: z.enum(["active", "expired", "all"]).default("active"),
+  limit: z.coerce.number().int().min(1).max(SHARE_LIST_MAX_LIMIT).default(20),
+  starting_after: z.uuid().optional(),
+});
+export type ListMySharesQuery = z.infer<typeof listMySharesQuerySchema>;

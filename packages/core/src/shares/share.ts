@@ -1,0 +1,61 @@
+import type { Snapshot } from "./snapshot";
+import type { ShareWhiteLabel } from "./white-label";
+
+export const RESOURCE_TYPES = ["report", "scheduled"] as const;
+export type ResourceType = (typeof RESOURCE_TYPES)[number];
+
+/** The thing a share points at: a report or a scheduled report. */
+export interface ResourceRef {
+  type: ResourceType;
+  id: string;
+}
+
+export const sameResource = (a: ResourceRef, b: ResourceRef) => a.type === b.type && a.id === b.id;
+
+export interface Share {
+  id: string;
+  brandId: string;
+  ownerId: string;
+  resource: ResourceRef;
+  tokenHash: string;
+  tokenCiphertext: string;
+  snapshot: Snapshot;
+  /** Per-share override; null means brand defaults. */
+  whiteLabel: ShareWhiteLabel | null;
+  createdAt: Date;
+  updatedAt: Date;
+  expiresAt: Date;
+}
+
+export const SHARE_EVENT_TYPES = [
+  "created",
+  "refreshed",
+  "rotated",
+  "extended",
+  "revoked",
+  "removed",
+  "cancelled",
+] as const;
+export type ShareEventType = (typeof SHARE_EVENT_TYPES)[number];
+
+/** Audit row: one per state change. */
+export interface ShareEvent {
+  id: string;
+  shareId: string;
+  brandId: string;
+  actorId: string;
+  type: ShareEventType;
+  at: Date;
+  requestId: string | null;
+  oldExpiresAt: Date | null;
+  newExpiresAt: Date | null;
+  metadata: Record<string, unknown> | null;
+}
+
+/** A share as a use case hands it back: the token only for its owner. */
+export interface ShareView {
+  share: Share;
+  /** Plaintext token; null when the caller is not the owner. */
+  accessToken: string | null;
+  isExisting: boolean;
+}

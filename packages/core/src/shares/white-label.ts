@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+export const shareWhiteLabelSchema = z
+  .strictObject({
+    company_name: z.string().trim().min(1).max(120).optional(),
+    logo_url: z
+      .url({ protocol: /^https$/, error: "logo_url must be an https URL" })
+      .max(2048)
+      .optional(),
+    primary_color: z
+      .string()
+      .regex(/^#[0-9A-Fa-f]{6}$/, "primary_color must look like #RRGGBB")
+      .optional(),
+    hide_powered_by: z.boolean().optional(),
+  })
+  .meta({ id: "ShareWhiteLabel" });
+
+export type ShareWhiteLabel = z.infer<typeof shareWhiteLabelSchema>;
+
+/** What the public page renders with: every field decided. */
+export interface EffectiveWhiteLabel {
+  company_name: string;
+  logo_url: string | null;
+  primary_color: string;
+  hide_powered_by: boolean;
+}
+
+export const DEFAULT_PRIMARY_COLOR = "#4F46E5";
+
+/** Per-share override wins field by field over the brand's defaults; the brand's name is the last resort. */
+export const mergeWhiteLabel = (
+  brandName: string,
+  brandDefaults: ShareWhiteLabel | null,
+  override: ShareWhiteLabel | null,
+): EffectiveWhiteLabel => {
+  const merged = { ...brandDefaults, ...override };
+  return {
+    company_name: merged.company_name ?? brandName,
+    logo_url: merged.logo_url ?? null,
+    primary_color: merged.primary_color ?? DEFAULT_PRIMARY_COLOR,
+    hide_powered_by: merged.hide_powered_by ?? false,
+  };
+};
