@@ -1,0 +1,30 @@
+import type { ShareWhiteLabel } from "../shares/white-label";
+import type { ApiKey, Brand, Session, User } from "./account";
+
+export interface AccountRepository {
+  insertBrand(brand: Brand): Promise<void>;
+  findBrand(brandId: string): Promise<Brand | null>;
+  updateBrandWhiteLabel(brandId: string, whiteLabel: ShareWhiteLabel | null): Promise<Brand | null>;
+
+  /** Throws DomainError `conflict` when the email is taken. */
+  insertUser(user: User): Promise<void>;
+  findUser(userId: string): Promise<User | null>;
+  findUserByEmail(email: string): Promise<User | null>;
+
+  insertApiKey(key: ApiKey): Promise<void>;
+  findApiKeyByHash(keyHash: string): Promise<{ key: ApiKey; user: User } | null>;
+  findApiKey(keyId: string): Promise<ApiKey | null>;
+  listApiKeys(userId: string): Promise<ApiKey[]>;
+  touchApiKey(keyId: string, at: Date): Promise<void>;
+  revokeApiKey(keyId: string, at: Date): Promise<void>;
+
+  insertSession(session: Session): Promise<void>;
+  findSessionByHash(tokenHash: string): Promise<{ session: Session; user: User } | null>;
+  deleteSessionByHash(tokenHash: string): Promise<void>;
+}
+
+/** Password hashing is slow on purpose; the port keeps argon2 out of core. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
