@@ -1,0 +1,35 @@
+import path from "node:path";
+import { createDb, createServices, type Database, migrate, type Services, seedDemo } from "@sharelinks/db";
+import { type AppConfig, loadEmbeddedSecrets, saveEmbeddedSecrets } from "./env";
+
+export interface DemoSignIn {
+  email: string;
+  password: string;
+  apiKey: string | null;
+}
+
+export interface Bootstrapped {
+  db: Database;
+  services: Services;
+  /** Embedded mode only: what the start line prints so a newcomer can sign in at once. */
+  demo: DemoSignIn | null;
+}
+
+/** Opens the database, applies migrations, and in embedded mode seeds demo data once. */
+export const bootstrap = async (config: AppConfig): Promise<Bootstrapped> => {
+  const db = await createDb(config.databaseUrl, { dataDir: path.join(config.dataDir, "pglite") });
+  await migrate(db);
+  const services = createServices(db, { tokenSecret: config.shareTokenSecret });
+  if (!config.embedded) return { db, services, demo: null };
+
+  const seed = await seedDemo(services);
+  const kept = loadEmbeddedSecrets(config.dataDir);
+  // The plaintext demo key exists only at seeding time (the database keeps a hash).
+  // It is kept beside the other embedded-mode secrets so every start can print it.
+  if (seed.apiKey) saveEmbeddedSecrets(config.dataDir, { ...kept, demoApiKey: seed.apiKey });
+  return {
+    db,
+    services,
+    demo: { email: seed.email, password: seed.password, apiKey: seed.apiKey ?? kept.demoApiKey ?? null },
+  };
+};

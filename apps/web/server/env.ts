@@ -1,0 +1,131 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place environment variables are read (SPEC §6). Everything else gets
+ * a typed `AppConfig`. Fails closed: outside embedded mode a missing secret
+ * stops the start instead of falling back to a default key.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
+const envSchema = z.object({
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(postgres(ql)?|memory|file):\/\//, "must start with postgres://, postgresql://, memory:// or file://")
+      .optional(),
+  ),
+  DATA_DIR: optionalString,
+  PORT: positiveInt(3000).pipe(z.number().max(65535)),
+  HOST: optionalString,
+  PUBLIC_BASE_URL: optionalString.pipe(z.url().optional()),
+  SHARE_TOKEN_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  ADMIN_TOKEN: optionalString.pipe(z.string().min(24, "must be at least 24 characters").optional()),
+  REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional()),
+  RATE_LIMIT_PER_MINUTE: positiveInt(600),
+  PUBLIC_RATE_LIMIT_PER_MINUTE: positiveInt(300),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  NODE_ENV: optionalString,
+});
+
+export interface AppConfig {
+  /** Embedded mode: PGlite under dataDir, secrets generated and kept there. */
+  embedded: boolean;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  publicBaseUrl: string;
+  shareTokenSecret: string;
+  adminToken: string;
+  redisUrl: string | undefined;
+  rateLimitPerMinute: number;
+  publicRateLimitPerMinute: number;
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (0: the peer is the client). */
+  trustProxyHops: number;
+  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  production: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+interface EmbeddedSecrets {
+  shareTokenSecret: string;
+  adminToken: string;
+  demoApiKey?: string;
+}
+
+const secretsFile = (dataDir: string) => path.join(dataDir, "secrets.json");
+
+/** Embedded mode only: secrets are generated on first start and reused after, so links survive restarts. */
+export const loadEmbeddedSecrets = (dataDir: string): EmbeddedSecrets => {
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    return JSON.parse(readFileSync(secretsFile(dataDir), "utf8")) as EmbeddedSecrets;
+  } catch {
+    const fresh: EmbeddedSecrets = {
+      shareTokenSecret: randomBytes(32).toString("base64url"),
+      adminToken: `adm_${randomBytes(24).toString("base64url")}`,
+    };
+    saveEmbeddedSecrets(dataDir, fresh);
+    return fresh;
+  }
+};
+
+export const saveEmbeddedSecrets = (dataDir: string, secrets: EmbeddedSecrets) => {
+  writeFileSync(secretsFile(dataDir), `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+};
+
+export const loadConfig = (env: Record<string, string | undefined> = process.env): AppConfig => {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const embedded = e.DATABASE_URL === undefined || !e.DATABASE_URL.startsWith("postgres");
+  const dataDir = path.resolve(e.DATA_DIR ?? ".data");
+
+  let shareTokenSecret = e.SHARE_TOKEN_SECRET;
+  let adminToken = e.ADMIN_TOKEN;
+  if (embedded && (!shareTokenSecret || !adminToken)) {
+    const kept = loadEmbeddedSecrets(dataDir);
+    shareTokenSecret ??= kept.shareTokenSecret;
+    adminToken ??= kept.adminToken;
+  }
+  const missing = [!shareTokenSecret && "SHARE_TOKEN_SECRET", !adminToken && "ADMIN_TOKEN"].filter(Boolean);
+  if (missing.length > 0 || !shareTokenSecret || !adminToken) {
+    throw new ConfigError(
+      `${missing.join(" and ")} must be set when DATABASE_URL points at PostgreSQL (only embedded mode generates secrets).`,
+    );
+  }
+
+  const host = e.HOST ?? "0.0.0.0";
+  return {
+    embedded,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    port: e.PORT,
+    host,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    shareTokenSecret,
+    adminToken,
+    redisUrl: e.REDIS_URL,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
+    logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === "production",
+  };
+};

@@ -1,0 +1,71 @@
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import pino from "pino";
+import { bootstrap } from "./bootstrap";
+import { createDispatcher } from "./dispatch";
+import { ConfigError, loadConfig } from "./env";
+import { createPublicPageHandler } from "./public-page";
+import { createRestMount } from "./rest";
+import { setRuntime } from "./runtime-registry";
+import { createTrpcHandler } from "./trpc";
+
+const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dev = process.argv.includes("--dev");
+
+const start = async () => {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel, base: { service: "sharelinks" } });
+  const { db, services, demo } = await bootstrap(config);
+  setRuntime({ config, services });
+
+  const nextApp = next({ dev, dir: appDir, hostname: "localhost", port: config.port });
+  await nextApp.prepare();
+  const nextHandler = nextApp.getRequestHandler();
+
+  const rest = createRestMount({ config, services, logger });
+  const server = createServer(
+    createDispatcher({
+      rest: rest.handle,
+      trpc: createTrpcHandler({ config, services, logger }),
+      publicPage: createPublicPageHandler({ services, rest: rest.ctx, logger }),
+      next: (req, res) => nextHandler(req, res),
+    }),
+  );
+  // Keep-alive longer than typical load-balancer idle timeouts avoids reset races.
+  server.keepAliveTimeout = 65_000;
+  server.listen(config.port, config.host, () => {
+    const lines = [
+      "",
+      `sharelinks is running at ${config.publicBaseUrl}`,
+      `  database:   ${config.embedded ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
+    ];
+    if (demo) {
+      lines.push(`  sign in:    ${demo.email} / ${demo.password}`);
+      if (demo.apiKey) lines.push(`  API key:    ${demo.apiKey}`);
+      lines.push(`  admin token: ${config.adminToken}`);
+    }
+    lines.push("");
+    process.stdout.write(`${lines.join("\n")}\n`);
+  });
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    server.close();
+    server.closeIdleConnections();
+    void Promise.allSettled([rest.close(), db.close()]).then(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+};
+
+start().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`sharelinks failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});
