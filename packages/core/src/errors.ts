@@ -52,8 +52,12 @@ export interface FieldIssue {
   message: string;
 }
 
-export const bodyValidationError = (errors: FieldIssue[], message = "Request body did not match the expected schema") =>
-  new DomainError("body_validation_error", message, { errors });
+export const bodyValidationError = (
+  errors: FieldIssue[],
+  message = "Request body did not match the expected schema",
+) => new DomainError("body_validation_error", message, { errors });
 
-export const serviceUnavailable = (retryAfterSeconds: number, message = "Service temporarily unavailable, please retry") =>
-  new DomainError("service_unavailable", message, { retry_after: retryAfterSeconds });
+export const serviceUnavailable = (
+  retryAfterSeconds: number,
+  message = "Service temporarily unavailable, please retry",
+) => new DomainError("service_unavailable", message, { retry_after: retryAfterSeconds });

@@ -9,7 +9,10 @@ const TOUCH_INTERVAL_MS = 60_000;
 export type Caller = Omit<Actor, "requestId">;
 
 /** `Authorization: Bearer <key>` -> the key's user. Unknown, malformed and revoked all look alike. */
-export const authenticateApiKey = async (deps: Pick<AccountDeps, "accounts" | "clock">, rawKey: string): Promise<Caller> => {
+export const authenticateApiKey = async (
+  deps: Pick<AccountDeps, "accounts" | "clock">,
+  rawKey: string,
+): Promise<Caller> => {
   if (!isWellFormedApiKey(rawKey)) throw unauthorized();
   const found = await deps.accounts.findApiKeyByHash(hashSecret(rawKey));
   if (!found || found.key.revokedAt !== null) throw unauthorized();
@@ -20,7 +23,10 @@ export const authenticateApiKey = async (deps: Pick<AccountDeps, "accounts" | "c
 };
 
 /** Session cookie -> its user, while the session lasts. */
-export const authenticateSession = async (deps: Pick<AccountDeps, "accounts" | "clock">, token: string): Promise<Caller> => {
+export const authenticateSession = async (
+  deps: Pick<AccountDeps, "accounts" | "clock">,
+  token: string,
+): Promise<Caller> => {
   if (!isWellFormedSessionToken(token)) throw unauthorized();
   const found = await deps.accounts.findSessionByHash(hashSecret(token));
   if (!found || found.session.expiresAt.getTime() < deps.clock.now().getTime()) throw unauthorized();

@@ -9,7 +9,8 @@ const SESSION_PATTERN = /^[A-Za-z0-9_-]{43}$/;
  * API keys and session tokens are 32 random bytes, so a fast sha256 is a safe
  * lookup hash (argon2 is for low-entropy passwords and would cost every request).
  */
-export const mintApiKey = (random: RandomSource) => `${API_KEY_PREFIX}${Buffer.from(random.bytes(32)).toString("base64url")}`;
+export const mintApiKey = (random: RandomSource) =>
+  `${API_KEY_PREFIX}${Buffer.from(random.bytes(32)).toString("base64url")}`;
 export const isWellFormedApiKey = (value: string) => API_KEY_PATTERN.test(value);
 /** Enough of the key to recognise it in a list, far too little to use it. */
 export const apiKeyDisplayPrefix = (key: string) => key.slice(0, API_KEY_PREFIX.length + 6);

@@ -33,7 +33,11 @@ export const updateBrand = async (deps: ProvisioningDeps, brandId: string, input
   return brand;
 };
 
-export const createUser = async (deps: ProvisioningDeps, brandId: string, input: CreateUserInput): Promise<User> => {
+export const createUser = async (
+  deps: ProvisioningDeps,
+  brandId: string,
+  input: CreateUserInput,
+): Promise<User> => {
   if (!(await deps.accounts.findBrand(brandId))) throw notFound("Brand");
   const user: User = {
     id: deps.random.uuid(),
@@ -56,7 +60,11 @@ const assertAuthor = async (deps: ProvisioningDeps, brandId: string, userId: str
   }
 };
 
-export const createReport = async (deps: ProvisioningDeps, brandId: string, input: CreateReportInput): Promise<Report> => {
+export const createReport = async (
+  deps: ProvisioningDeps,
+  brandId: string,
+  input: CreateReportInput,
+): Promise<Report> => {
   if (!(await deps.accounts.findBrand(brandId))) throw notFound("Brand");
   await assertAuthor(deps, brandId, input.created_by);
   const now = deps.clock.now();

@@ -44,7 +44,5 @@ export const summarizeByEngine = (rows: readonly ResultRow[]): EngineVisibility[
     list.push(row);
     byEngine.set(row.engine, list);
   }
-  return [...byEngine.keys()]
-    .sort()
-    .map((engine) => ({ engine, ...summarize(byEngine.get(engine) ?? []) }));
+  return [...byEngine.keys()].sort().map((engine) => ({ engine, ...summarize(byEngine.get(engine) ?? []) }));
 };

@@ -32,7 +32,9 @@ export const cancelShares = async (
       } else if (!mayRemove(actor, share)) {
         results.push({ share_id: id, status: "forbidden" });
       } else {
-        await tx.recordEvent(shareEvent(deps, actor, share, "cancelled", now, { oldExpiresAt: share.expiresAt }));
+        await tx.recordEvent(
+          shareEvent(deps, actor, share, "cancelled", now, { oldExpiresAt: share.expiresAt }),
+        );
         doomed.push(id);
         results.push({ share_id: id, status: "cancelled" });
       }

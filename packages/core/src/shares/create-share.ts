@@ -33,7 +33,10 @@ export const createShare = async (
         ...existing,
         snapshot,
         updatedAt: now,
-        expiresAt: input.expiration_days ? expiresAtFrom(now, input.expiration_days) : existing.expiresAt,
+        expiresAt:
+          input.expiration_days !== undefined
+            ? expiresAtFrom(now, input.expiration_days)
+            : existing.expiresAt,
         whiteLabel: input.white_label_config !== undefined ? input.white_label_config : existing.whiteLabel,
       };
       await tx.update(refreshed);

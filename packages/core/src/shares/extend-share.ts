@@ -29,7 +29,11 @@ export const extendShare = async (
     if (!current) throw notFound("Share");
     if (!isActiveAt(current.expiresAt, now)) await assertBelowCap(deps, tx, current.resource, now);
 
-    const extended: Share = { ...current, expiresAt: expiresAtFrom(now, input.expiration_days), updatedAt: now };
+    const extended: Share = {
+      ...current,
+      expiresAt: expiresAtFrom(now, input.expiration_days),
+      updatedAt: now,
+    };
     await tx.update(extended);
     await tx.recordEvent(
       shareEvent(deps, actor, extended, "extended", now, {

@@ -5,7 +5,8 @@ import { findVisibleShare, shareEvent } from "./rules";
 import type { ResourceRef, Share } from "./share";
 
 /** Owner, or a teammate holding `manage_shares`. */
-export const mayRemove = (actor: Actor, share: Share) => share.ownerId === actor.userId || canManageShares(actor);
+export const mayRemove = (actor: Actor, share: Share) =>
+  share.ownerId === actor.userId || canManageShares(actor);
 
 /** DELETE /v1/shares/{id} and .../{resource}/shares/{id}: only the link dies, never the report. */
 export const removeShare = async (
@@ -19,7 +20,9 @@ export const removeShare = async (
   await deps.shares.transaction(async (tx) => {
     const current = await tx.findById(shareId);
     if (!current) throw notFound("Share");
-    await tx.recordEvent(shareEvent(deps, actor, current, "removed", deps.clock.now(), { oldExpiresAt: current.expiresAt }));
+    await tx.recordEvent(
+      shareEvent(deps, actor, current, "removed", deps.clock.now(), { oldExpiresAt: current.expiresAt }),
+    );
     await tx.delete([current.id]);
   });
 };

@@ -9,7 +9,11 @@ import type { ResourceRef } from "./share";
  * teammates' are untouched. Idempotent: nothing to revoke is still success.
  * Returns how many were revoked.
  */
-export const revokeMyShares = async (deps: ShareDeps, actor: Actor, resource: ResourceRef): Promise<number> => {
+export const revokeMyShares = async (
+  deps: ShareDeps,
+  actor: Actor,
+  resource: ResourceRef,
+): Promise<number> => {
   await assertResourceVisible(deps, actor, resource);
   return deps.shares.transaction(async (tx) => {
     const mine = await tx.findOwned(actor.userId, resource);

@@ -7,7 +7,12 @@ import type { ResourceRef, Share, ShareEvent, ShareEventType, ShareView } from "
 import { sameResource } from "./share";
 
 /** Refuses a new active share on a resource already at its cap. Call under the resource lock. */
-export const assertBelowCap = async (deps: ShareDeps, tx: ShareTransaction, resource: ResourceRef, now: Date) => {
+export const assertBelowCap = async (
+  deps: ShareDeps,
+  tx: ShareTransaction,
+  resource: ResourceRef,
+  now: Date,
+) => {
   const limit = capOf(deps);
   const active = await tx.countActive(resource, now);
   if (active >= limit) {

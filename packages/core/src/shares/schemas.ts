@@ -10,14 +10,19 @@ export const expirationDaysSchema = z
   .int()
   .min(MIN_EXPIRATION_DAYS)
   .max(MAX_EXPIRATION_DAYS)
-  .meta({ description: `Days from now until the link expires (${MIN_EXPIRATION_DAYS}-${MAX_EXPIRATION_DAYS}).` });
+  .meta({
+    description: `Days from now until the link expires (${MIN_EXPIRATION_DAYS}-${MAX_EXPIRATION_DAYS}).`,
+  });
 
 export const createShareInputSchema = z
   .strictObject({
-    expiration_days: expirationDaysSchema
+    expiration_days: expirationDaysSchema.optional().meta({
+      description: `Defaults to ${DEFAULT_EXPIRATION_DAYS} for a new share; a refresh keeps the expiry unless sent.`,
+    }),
+    rotate: z
+      .boolean()
       .optional()
-      .meta({ description: `Defaults to ${DEFAULT_EXPIRATION_DAYS} for a new share; a refresh keeps the expiry unless sent.` }),
-    rotate: z.boolean().optional().meta({ description: "Drop the caller's shares on this resource and mint a new token." }),
+      .meta({ description: "Drop the caller's shares on this resource and mint a new token." }),
     white_label_config: shareWhiteLabelSchema.nullable().optional(),
   })
   .meta({ id: "CreateShareRequest" });

@@ -61,7 +61,10 @@ export const buildReportSnapshot = (report: Report, now: Date): ReportSnapshot =
   };
 };
 
-export const buildScheduledReportSnapshot = (schedule: ScheduledReport, now: Date): ScheduledReportSnapshot => {
+export const buildScheduledReportSnapshot = (
+  schedule: ScheduledReport,
+  now: Date,
+): ScheduledReportSnapshot => {
   const completed = schedule.runs
     .filter((run) => run.status === "completed" && run.completedAt !== null)
     .sort((a, b) => (a.completedAt as Date).getTime() - (b.completedAt as Date).getTime());

@@ -25,14 +25,19 @@ export const createAesGcmTokenCipher = (secret: string): TokenCipher => {
       const cipher = createCipheriv("aes-256-gcm", key, iv);
       const body = Buffer.concat([cipher.update(token, "utf8"), cipher.final()]);
       const tag = cipher.getAuthTag();
-      return [VERSION, iv.toString("base64url"), tag.toString("base64url"), body.toString("base64url")].join(".");
+      return [VERSION, iv.toString("base64url"), tag.toString("base64url"), body.toString("base64url")].join(
+        ".",
+      );
     },
     decrypt(ciphertext) {
       const [version, iv, tag, body] = ciphertext.split(".");
-      if (version !== VERSION || !iv || !tag || body === undefined) throw new Error("Unrecognised token ciphertext");
+      if (version !== VERSION || !iv || !tag || body === undefined)
+        throw new Error("Unrecognised token ciphertext");
       const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
       decipher.setAuthTag(Buffer.from(tag, "base64url"));
-      return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+      return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString(
+        "utf8",
+      );
     },
   };
 };

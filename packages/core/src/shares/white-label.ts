@@ -33,11 +33,13 @@ export const mergeWhiteLabel = (
   brandDefaults: ShareWhiteLabel | null,
   override: ShareWhiteLabel | null,
 ): EffectiveWhiteLabel => {
-  const merged = { ...brandDefaults, ...override };
+  // Field by field with `??`, not object spread: a key present but undefined in
+  // the override must not erase the brand's value.
+  const pick = <K extends keyof ShareWhiteLabel>(key: K) => override?.[key] ?? brandDefaults?.[key];
   return {
-    company_name: merged.company_name ?? brandName,
-    logo_url: merged.logo_url ?? null,
-    primary_color: merged.primary_color ?? DEFAULT_PRIMARY_COLOR,
-    hide_powered_by: merged.hide_powered_by ?? false,
+    company_name: pick("company_name") ?? brandName,
+    logo_url: pick("logo_url") ?? null,
+    primary_color: pick("primary_color") ?? DEFAULT_PRIMARY_COLOR,
+    hide_powered_by: pick("hide_powered_by") ?? false,
   };
 };
