@@ -1,0 +1,68 @@
+import {
+  type DomainError,
+  type ErrorCode,
+  type ErrorDetails,
+  type FieldIssue,
+  isDomainError,
+} from "@sharelinks/core";
+import { TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+
+type TRPCErrorCode = TRPCError["code"];
+
+/**
+ * The one place a core error code becomes a tRPC code. tRPC has no 410, so an
+ * expired link is NOT_FOUND over the wire; `data.domainCode` still says `gone`.
+ */
+export const TRPC_CODE_BY_DOMAIN_CODE: Record<ErrorCode, TRPCErrorCode> = {
+  validation_error: "BAD_REQUEST",
+  body_validation_error: "BAD_REQUEST",
+  unauthorized: "UNAUTHORIZED",
+  forbidden: "FORBIDDEN",
+  not_found: "NOT_FOUND",
+  gone: "NOT_FOUND",
+  conflict: "CONFLICT",
+  rate_limit_exceeded: "TOO_MANY_REQUESTS",
+  service_unavailable: "SERVICE_UNAVAILABLE",
+  internal_error: "INTERNAL_SERVER_ERROR",
+};
+
+export const toTRPCError = (error: DomainError): TRPCError =>
+  new TRPCError({
+    code: TRPC_CODE_BY_DOMAIN_CODE[error.code] ?? "INTERNAL_SERVER_ERROR",
+    message: error.message,
+    cause: error,
+  });
+
+/** Finds the DomainError behind a TRPCError, however deep tRPC wrapped it. */
+export const domainErrorOf = (error: unknown): DomainError | null => {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    if (isDomainError(current)) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
+};
+
+/** Zod issues as the REST API reports them (`details.errors: [{path, message}]`). */
+export const fieldIssuesOf = (error: ZodError): FieldIssue[] =>
+  error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+
+export interface DomainErrorData {
+  /** The error catalog code (SPEC §4), e.g. `validation_error`, `gone`. Null for errors core did not raise. */
+  domainCode: ErrorCode | null;
+  /** e.g. `{reason: "share_limit_reached", limit: 50}` or `{errors: [{path, message}]}`. */
+  details: ErrorDetails | null;
+}
+
+/** What the error formatter adds to `shape.data`. */
+export const domainErrorData = (error: TRPCError): DomainErrorData => {
+  const domain = domainErrorOf(error);
+  if (domain) return { domainCode: domain.code, details: domain.details ?? null };
+  if (error.code === "BAD_REQUEST" && error.cause instanceof ZodError) {
+    return { domainCode: "body_validation_error", details: { errors: fieldIssuesOf(error.cause) } };
+  }
+  if (error.code === "UNAUTHORIZED") return { domainCode: "unauthorized", details: null };
+  if (error.code === "INTERNAL_SERVER_ERROR") return { domainCode: "internal_error", details: null };
+  return { domainCode: null, details: null };
+};

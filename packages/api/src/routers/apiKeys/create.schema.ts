@@ -1,0 +1,1 @@
+export { type CreateApiKeyInput, createApiKeyInputSchema } from "@sharelinks/core";

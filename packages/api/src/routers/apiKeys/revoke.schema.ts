@@ -1,0 +1,4 @@
+export {
+  type ByIdInput as RevokeApiKeyInput,
+  byIdInputSchema as revokeApiKeyInputSchema,
+} from "../../schemas";

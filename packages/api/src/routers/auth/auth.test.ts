@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type Backend,
+  Browser,
+  backendKinds,
+  domainCodeOf,
+  expectTRPCError,
+  openBackend,
+  seedWorld,
+  signedIn,
+  type World,
+} from "../../test-support/harness";
+
+describe.each(backendKinds())("auth router (%s)", (kind) => {
+  let backend: Backend;
+  let world: World;
+
+  beforeAll(async () => {
+    backend = await openBackend(kind);
+    world = await seedWorld(backend.services);
+  });
+  afterAll(() => backend.cleanup());
+
+  it("signs in with the right password: cookie set, token only in the cookie", async () => {
+    const browser = new Browser(world.services);
+    const result = await browser.signIn(world.alice.email.toUpperCase());
+    expect(result.user).toEqual({
+      id: world.alice.id,
+      email: world.alice.email,
+      name: "Alice",
+      role: "member",
+    });
+    expect(result.brand).toEqual({ id: world.brand.id, name: "Acme" });
+    expect(browser.cookieWrites).toEqual(["set"]);
+    expect(browser.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(result.expiresAt).toBe(browser.cookieExpiresAt?.toISOString());
+    expect(JSON.stringify(result)).not.toContain(browser.token);
+
+    const me = await browser.api.auth.me();
+    expect(me).toEqual({
+      user: { id: world.alice.id, email: world.alice.email, name: "Alice", role: "member" },
+      brand: { id: world.brand.id, name: "Acme" },
+    });
+  });
+
+  it("refuses a wrong password or an unknown email with UNAUTHORIZED and sets no cookie", async () => {
+    const browser = new Browser(world.services);
+    const wrong = await expectTRPCError(
+      browser.signIn(world.alice.email, "not the password"),
+      "UNAUTHORIZED",
+    );
+    expect(wrong.message).toBe("Email or password is incorrect");
+    const unknown = await expectTRPCError(browser.signIn(`nobody.${world.alice.email}`), "UNAUTHORIZED");
+    expect(unknown.message).toBe(wrong.message);
+    expect(browser.cookieWrites).toEqual([]);
+    expect(browser.token).toBeNull();
+  });
+
+  it("rejects malformed sign-in input with BAD_REQUEST and field errors", async () => {
+    const browser = new Browser(world.services);
+    const { status, body } = await browser.http("auth.signIn", { email: "not-an-email", password: "" });
+    expect(status).toBe(400);
+    expect(body.error?.data.domainCode).toBe("body_validation_error");
+    const paths = ((body.error?.data.details?.errors ?? []) as Array<{ path: string }>).map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(["email", "password"]));
+    expect(browser.cookieWrites).toEqual([]);
+  });
+
+  it("refuses every authed procedure without a session", async () => {
+    const api = new Browser(world.services).api;
+    const reportId = world.report.id;
+    const calls: Array<[string, () => Promise<unknown>]> = [
+      ["auth.me", () => api.auth.me()],
+      ["reports.list", () => api.reports.list()],
+      ["reports.byId", () => api.reports.byId({ id: reportId })],
+      ["schedules.list", () => api.schedules.list()],
+      ["shares.forResource", () => api.shares.forResource({ type: "report", id: reportId })],
+      ["shares.create", () => api.shares.create({ resource: { type: "report", id: reportId } })],
+      ["shares.mine", () => api.shares.mine({})],
+      ["shares.revokeMine", () => api.shares.revokeMine({ type: "report", id: reportId })],
+      ["apiKeys.list", () => api.apiKeys.list()],
+      ["apiKeys.create", () => api.apiKeys.create({})],
+    ];
+    for (const [name, call] of calls) {
+      const error = await expectTRPCError(call(), "UNAUTHORIZED");
+      expect(domainCodeOf(error), name).toBe("unauthorized");
+    }
+  });
+
+  it("treats a garbage or signed-out session cookie as no session and clears it", async () => {
+    const browser = new Browser(world.services);
+    browser.token = "x".repeat(43);
+    await expectTRPCError(browser.api.auth.me(), "UNAUTHORIZED");
+    expect(browser.cookieWrites).toEqual(["clear"]);
+
+    const { status, body } = await (await signedIn(world.services, world.bob)).http(
+      "auth.me",
+      undefined,
+      "GET",
+    );
+    expect(status).toBe(200);
+    expect(body.result?.data).toMatchObject({ user: { id: world.bob.id } });
+  });
+
+  it("signs out: the session dies server-side and the cookie is cleared (idempotent)", async () => {
+    const browser = await signedIn(world.services, world.bob);
+    const stolen = browser.token;
+    expect(await browser.api.auth.signOut()).toEqual({ signedOut: true });
+    expect(browser.token).toBeNull();
+    expect(browser.cookieWrites).toEqual(["set", "clear"]);
+
+    const replay = new Browser(world.services);
+    replay.token = stolen;
+    await expectTRPCError(replay.api.auth.me(), "UNAUTHORIZED");
+
+    expect(await new Browser(world.services).api.auth.signOut()).toEqual({ signedOut: true });
+  });
+
+  it("signing in again replaces the previous session", async () => {
+    const browser = await signedIn(world.services, world.alice);
+    const first = browser.token;
+    await browser.signIn(world.alice.email);
+    expect(browser.token).not.toBe(first);
+    const old = new Browser(world.services);
+    old.token = first;
+    await expectTRPCError(old.api.auth.me(), "UNAUTHORIZED");
+    await expect(browser.api.auth.me()).resolves.toMatchObject({ user: { id: world.alice.id } });
+  });
+});

@@ -1,0 +1,1 @@
+export { type SignInInput, signInInputSchema } from "@sharelinks/core";

@@ -1,0 +1,1 @@
+export { type ByIdInput as ReportByIdInput, byIdInputSchema as reportByIdInputSchema } from "../../schemas";

@@ -1,0 +1,67 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type Backend,
+  type Browser,
+  backendKinds,
+  domainCodeOf,
+  expectTRPCError,
+  openBackend,
+  seedWorld,
+  signedIn,
+  type World,
+} from "../../test-support/harness";
+
+describe.each(backendKinds())("reports router (%s)", (kind) => {
+  let backend: Backend;
+  let world: World;
+  let alice: Browser;
+
+  beforeAll(async () => {
+    backend = await openBackend(kind);
+    world = await seedWorld(backend.services);
+    alice = await signedIn(world.services, world.alice);
+  });
+  afterAll(() => backend.cleanup());
+
+  it("lists the brand's reports with a visibility summary, nothing from other brands", async () => {
+    const reports = await alice.api.reports.list();
+    expect(reports.map((r) => r.id).sort()).toEqual([world.report.id, world.runningReport.id].sort());
+    expect(reports.find((r) => r.id === world.report.id)).toEqual({
+      id: world.report.id,
+      title: "Q1 visibility",
+      status: "completed",
+      created_by: world.alice.id,
+      created_at: expect.any(String),
+      completed_at: "2025-03-01T10:00:00.000Z",
+      result_count: 4,
+      summary: { total: 4, mentioned: 3, visibility_rate: 0.75, average_position: expect.any(Number) },
+    });
+    expect(reports.find((r) => r.id === world.runningReport.id)).toMatchObject({
+      status: "running",
+      completed_at: null,
+    });
+  });
+
+  it("returns one report with its results and per-engine breakdown", async () => {
+    const report = await alice.api.reports.byId({ id: world.report.id });
+    expect(report.results).toHaveLength(4);
+    expect(report.results[0]).toEqual({
+      prompt: "prompt 1",
+      engine: "chatgpt",
+      mentioned: true,
+      position: 1,
+      sentiment: "positive",
+    });
+    expect(report.engines.map((e) => e.engine)).toEqual(["chatgpt", "perplexity"]);
+  });
+
+  it("answers NOT_FOUND for another brand's or an unknown report, BAD_REQUEST for a non-UUID", async () => {
+    const foreign = await expectTRPCError(alice.api.reports.byId({ id: world.other.reportId }), "NOT_FOUND");
+    expect(domainCodeOf(foreign)).toBe("not_found");
+    await expectTRPCError(alice.api.reports.byId({ id: randomUUID() }), "NOT_FOUND");
+    await expectTRPCError(alice.api.reports.byId({ id: "42" }), "BAD_REQUEST");
+    const outsider = await signedIn(world.services, world.other.user);
+    expect((await outsider.api.reports.list()).map((r) => r.id)).toEqual([world.other.reportId]);
+  });
+});

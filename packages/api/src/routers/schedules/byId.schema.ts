@@ -1,0 +1,4 @@
+export {
+  type ByIdInput as ScheduleByIdInput,
+  byIdInputSchema as scheduleByIdInputSchema,
+} from "../../schemas";

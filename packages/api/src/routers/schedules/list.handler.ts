@@ -1,0 +1,13 @@
+import type { Actor } from "@sharelinks/core";
+import type { ApiServices } from "../../trpc";
+import { presentScheduleListItem, type ScheduleListItem } from "./present";
+
+/** The caller's brand's scheduled reports, newest first. */
+export const listSchedulesHandler = async ({
+  ctx,
+}: {
+  ctx: { services: Pick<ApiServices, "provisioning">; actor: Actor };
+}): Promise<ScheduleListItem[]> => {
+  const schedules = await ctx.services.provisioning.catalog.listScheduledReports(ctx.actor.brandId);
+  return schedules.map(presentScheduleListItem);
+};

@@ -1,0 +1,76 @@
+import {
+  type EngineVisibility,
+  type ReportRun,
+  type ResultRow,
+  type RunStatus,
+  type ScheduledReport,
+  summarize,
+  summarizeByEngine,
+  type VisibilitySummary,
+} from "@sharelinks/core";
+import { iso, isoOrNull } from "../../present";
+
+export interface ScheduleListItem {
+  id: string;
+  name: string;
+  cadence: string;
+  created_by: string;
+  created_at: string;
+  run_count: number;
+  completed_run_count: number;
+  /** When the newest completed run finished; null before the first one. */
+  last_completed_at: string | null;
+}
+
+export interface RunItem {
+  id: string;
+  status: RunStatus;
+  started_at: string;
+  completed_at: string | null;
+  result_count: number;
+  summary: VisibilitySummary;
+  engines: EngineVisibility[];
+  results: ResultRow[];
+}
+
+export interface ScheduleDetail extends ScheduleListItem {
+  /** Oldest first, every status included. */
+  runs: RunItem[];
+}
+
+const completedRuns = (schedule: ScheduledReport) =>
+  schedule.runs.filter((run) => run.status === "completed" && run.completedAt !== null);
+
+export const presentScheduleListItem = (schedule: ScheduledReport): ScheduleListItem => {
+  const completed = completedRuns(schedule);
+  const lastCompleted = completed.reduce<Date | null>(
+    (latest, run) => (run.completedAt && (!latest || run.completedAt > latest) ? run.completedAt : latest),
+    null,
+  );
+  return {
+    id: schedule.id,
+    name: schedule.name,
+    cadence: schedule.cadence,
+    created_by: schedule.createdBy,
+    created_at: iso(schedule.createdAt),
+    run_count: schedule.runs.length,
+    completed_run_count: completed.length,
+    last_completed_at: isoOrNull(lastCompleted),
+  };
+};
+
+const presentRun = (run: ReportRun): RunItem => ({
+  id: run.id,
+  status: run.status,
+  started_at: iso(run.startedAt),
+  completed_at: isoOrNull(run.completedAt),
+  result_count: run.results.length,
+  summary: summarize(run.results),
+  engines: summarizeByEngine(run.results),
+  results: run.results.map((row) => ({ ...row })),
+});
+
+export const presentScheduleDetail = (schedule: ScheduledReport): ScheduleDetail => ({
+  ...presentScheduleListItem(schedule),
+  runs: schedule.runs.map(presentRun),
+});

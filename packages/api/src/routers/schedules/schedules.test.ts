@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type Backend,
+  type Browser,
+  backendKinds,
+  expectTRPCError,
+  openBackend,
+  seedWorld,
+  signedIn,
+  type World,
+} from "../../test-support/harness";
+
+describe.each(backendKinds())("schedules router (%s)", (kind) => {
+  let backend: Backend;
+  let world: World;
+  let alice: Browser;
+
+  beforeAll(async () => {
+    backend = await openBackend(kind);
+    world = await seedWorld(backend.services);
+    alice = await signedIn(world.services, world.alice);
+  });
+  afterAll(() => backend.cleanup());
+
+  it("lists scheduled reports with run counts", async () => {
+    const schedules = await alice.api.schedules.list();
+    expect(schedules.map((s) => s.id).sort()).toEqual([world.schedule.id, world.emptySchedule.id].sort());
+    expect(schedules.find((s) => s.id === world.schedule.id)).toMatchObject({
+      name: "Weekly pulse",
+      cadence: "weekly",
+      run_count: 3,
+      completed_run_count: 2,
+      last_completed_at: "2025-02-15T09:30:00.000Z",
+    });
+    expect(schedules.find((s) => s.id === world.emptySchedule.id)).toMatchObject({
+      run_count: 0,
+      last_completed_at: null,
+    });
+  });
+
+  it("returns one schedule with every run, oldest first", async () => {
+    const schedule = await alice.api.schedules.byId({ id: world.schedule.id });
+    expect(schedule.runs.map((r) => r.status)).toEqual(["completed", "failed", "completed"]);
+    expect(schedule.runs[2]).toMatchObject({
+      started_at: "2025-02-15T09:00:00.000Z",
+      completed_at: "2025-02-15T09:30:00.000Z",
+      result_count: 2,
+      summary: { visibility_rate: 1 },
+    });
+    expect(schedule.runs[1]).toMatchObject({ completed_at: null, result_count: 0 });
+  });
+
+  it("answers NOT_FOUND for another brand's schedule", async () => {
+    const outsider = await signedIn(world.services, world.other.user);
+    await expectTRPCError(outsider.api.schedules.byId({ id: world.schedule.id }), "NOT_FOUND");
+  });
+});

@@ -1,0 +1,1 @@
+export { type CancelSharesInput, cancelSharesInputSchema } from "@sharelinks/core";
