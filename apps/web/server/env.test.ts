@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./env";
+
+const tempDir = () => mkdtempSync(path.join(tmpdir(), "sharelinks-env-"));
+
+describe("loadConfig", () => {
+  it("embedded mode generates secrets once and reuses them on the next start", () => {
+    const dataDir = tempDir();
+    const first = loadConfig({ DATA_DIR: dataDir });
+    const second = loadConfig({ DATA_DIR: dataDir });
+    expect(first.embedded).toBe(true);
+    expect(first.shareTokenSecret.length).toBeGreaterThanOrEqual(32);
+    expect(first.adminToken).toMatch(/^adm_/);
+    expect(second.shareTokenSecret).toBe(first.shareTokenSecret);
+    expect(second.adminToken).toBe(first.adminToken);
+    const file = path.join(dataDir, "secrets.json");
+    expect(JSON.parse(readFileSync(file, "utf8")).adminToken).toBe(first.adminToken);
+    expect(statSync(file).mode & 0o077).toBe(0);
+  });
+
+  it("fails closed with PostgreSQL when a secret is missing, naming what is missing", () => {
+    const attempt = () => loadConfig({ DATABASE_URL: "postgres://db.example/app", ADMIN_TOKEN: "a".repeat(32) });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/SHARE_TOKEN_SECRET/);
+    expect(() => loadConfig({ DATABASE_URL: "postgres://db.example/app" })).toThrow(
+      /SHARE_TOKEN_SECRET and ADMIN_TOKEN/,
+    );
+  });
+
+  it("accepts PostgreSQL with both secrets and keeps the URL", () => {
+    const config = loadConfig({
+      DATABASE_URL: "postgres://db.example/app",
+      SHARE_TOKEN_SECRET: "s".repeat(32),
+      ADMIN_TOKEN: "a".repeat(32),
+      PUBLIC_BASE_URL: "https://links.example.com/",
+    });
+    expect(config.embedded).toBe(false);
+    expect(config.databaseUrl).toBe("postgres://db.example/app");
+    expect(config.publicBaseUrl).toBe("https://links.example.com");
+  });
+
+  it.each([
+    [{ PORT: "not-a-port" }, /PORT/],
+    [{ PORT: "70000" }, /PORT/],
+    [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL/],
+    [{ PUBLIC_BASE_URL: "not a url" }, /PUBLIC_BASE_URL/],
+    [{ SHARE_TOKEN_SECRET: "short" }, /SHARE_TOKEN_SECRET: must be at least 32/],
+    [{ REDIS_URL: "http://cache" }, /REDIS_URL/],
+    [{ RATE_LIMIT_PER_MINUTE: "0" }, /RATE_LIMIT_PER_MINUTE/],
+    [{ LOG_LEVEL: "loud" }, /LOG_LEVEL/],
+  ])("rejects %o with a message naming the variable", (env, message) => {
+    expect(() => loadConfig({ DATA_DIR: tempDir(), ...env })).toThrow(message);
+  });
+
+  it("defaults the public base URL to localhost on the configured port", () => {
+    const config = loadConfig({ DATA_DIR: tempDir(), PORT: "4321" });
+    expect(config.publicBaseUrl).toBe("http://localhost:4321");
+    expect(config.rateLimitPerMinute).toBe(600);
+    expect(config.publicRateLimitPerMinute).toBe(300);
+  });
+});

@@ -1,0 +1,148 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createUser } from "@sharelinks/core";
+import {
+  createManualClock,
+  createTenant,
+  createTestDatabase,
+  type TestDatabase,
+  testDatabaseKinds,
+} from "@sharelinks/db/testing";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDispatcher } from "./dispatch";
+import type { AppConfig } from "./env";
+import { createPublicPageHandler } from "./public-page";
+import { createRestMount, type RestMount } from "./rest";
+import { SESSION_COOKIE } from "./session-cookie";
+import { createTrpcHandler } from "./trpc";
+
+const PASSWORD = "correct horse battery staple";
+const ADMIN_TOKEN = "admin-token-for-the-one-port-test";
+
+/**
+ * The server entry's wiring, minus Next.js (stood in for by a handler that
+ * answers 299): every route family reached on one port with the real
+ * database, REST adapter, tRPC router and public page.
+ */
+describe.each(testDatabaseKinds())("one port on %s", (kind) => {
+  const clock = createManualClock(new Date("2026-03-01T10:00:00.000Z"));
+  let database: TestDatabase;
+  let server: Server;
+  let rest: RestMount;
+  let base: string;
+  let email: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind, { clock });
+    const tenant = await createTenant(database.services);
+    email = `owner-${tenant.brand.id.slice(0, 8)}@example.test`;
+    await createUser(database.services.provisioning, tenant.brand.id, {
+      email,
+      role: "member",
+      password: PASSWORD,
+    });
+    const logger = pino({ level: "silent" });
+    server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const config = {
+      publicBaseUrl: "https://links.example.test",
+      adminToken: ADMIN_TOKEN,
+      rateLimitPerMinute: 1000,
+      publicRateLimitPerMinute: 1000,
+      trustProxyHops: 0,
+      redisUrl: undefined,
+    } as AppConfig;
+    rest = createRestMount({ config, services: database.services, logger });
+    server.on(
+      "request",
+      createDispatcher({
+        rest: rest.handle,
+        trpc: createTrpcHandler({ config, services: database.services, logger }),
+        publicPage: createPublicPageHandler({ services: database.services, rest: rest.ctx, logger }),
+        next: (_req, res) => {
+          res.writeHead(299).end("next");
+        },
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await rest.close();
+    await database.cleanup();
+  });
+
+  const trpc = async (procedure: string, input: unknown, cookie?: string) => {
+    const response = await fetch(`${base}/api/trpc/${procedure}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(cookie && { cookie }) },
+      body: JSON.stringify(input),
+    });
+    return { response, body: (await response.json()) as { result?: { data: unknown }; error?: unknown } };
+  };
+
+  it("signs in over tRPC with an httpOnly session cookie, then creates a share the public page and API serve", async () => {
+    const signIn = await trpc("auth.signIn", { email, password: PASSWORD });
+    expect(signIn.response.status).toBe(200);
+    const setCookie = signIn.response.headers.get("set-cookie") ?? "";
+    expect(setCookie).toContain(`${SESSION_COOKIE}=`);
+    expect(setCookie).toContain("HttpOnly");
+    expect(setCookie).toContain("SameSite=Lax");
+    expect(setCookie).toContain("Secure"); // the public URL is https
+    expect(JSON.stringify(signIn.body)).not.toContain(setCookie.split(";")[0]?.split("=")[1] ?? "-");
+    const cookie = setCookie.split(";")[0] as string;
+
+    const me = await fetch(`${base}/api/trpc/auth.me`, { headers: { cookie } });
+    expect(me.status).toBe(200);
+    expect(JSON.stringify(await me.json())).toContain(email);
+
+    const list = await fetch(`${base}/api/trpc/reports.list`, { headers: { cookie } });
+    const reports = ((await list.json()) as { result: { data: Array<{ id: string }> } }).result.data;
+    const created = await trpc("shares.create", { resource: { type: "report", id: reports[0]?.id } }, cookie);
+    const share = created.body.result?.data as { access_token: string; share_url: string; id: string };
+    expect(share.share_url).toBe(`https://links.example.test/shared/${share.access_token}`);
+
+    const page = await fetch(`${base}/shared/${share.access_token}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toContain("text/html");
+    expect(page.headers.get("cache-control")).toBe("no-store");
+    expect(page.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(page.headers.get("x-robots-tag")).toBe("noindex, nofollow");
+    expect(page.headers.get("ratelimit-limit")).toBe("1000");
+    const html = await page.text();
+    expect(html).toContain('name="robots" content="noindex');
+    expect(html).not.toContain("<script");
+
+    const api = await fetch(`${base}/v1/shared/${share.access_token}`);
+    expect(api.status).toBe(200);
+    expect(((await api.json()) as { share_type: string }).share_type).toBe("report");
+
+    // Past expiry: both public routes answer 410 at once.
+    clock.advance(31 * 24 * 60 * 60 * 1000);
+    expect((await fetch(`${base}/shared/${share.access_token}`)).status).toBe(410);
+    expect((await fetch(`${base}/v1/shared/${share.access_token}`)).status).toBe(410);
+  });
+
+  it("answers 404 on the public page for unknown and malformed tokens, with the public headers", async () => {
+    for (const token of ["A".repeat(43), "short", "%3Cscript%3E"]) {
+      const page = await fetch(`${base}/shared/${token}`);
+      expect(page.status).toBe(404);
+      expect(page.headers.get("cache-control")).toBe("no-store");
+      expect(page.headers.get("x-robots-tag")).toBe("noindex, nofollow");
+      expect(await page.text()).not.toContain("<script");
+    }
+    expect((await fetch(`${base}/shared/x`, { method: "POST" })).status).toBe(405);
+  });
+
+  it("refuses tRPC procedures without a session and sends the rest to Next.js", async () => {
+    expect((await fetch(`${base}/api/trpc/auth.me`)).status).toBe(401);
+    const wrong = await trpc("auth.signIn", { email, password: "wrong password" });
+    expect(wrong.response.status).toBe(401);
+    expect(wrong.response.headers.get("set-cookie")).toBeNull();
+    expect((await fetch(`${base}/reports`)).status).toBe(299);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+  });
+});
