@@ -1,0 +1,78 @@
+import { notFound } from "@sharelinks/core";
+import { list, presentReport, presentScheduledReport } from "../present";
+import { defineRoute, type Route } from "../route";
+import {
+  reportIdParams,
+  reportListSchema,
+  reportSchema,
+  scheduledReportIdParams,
+  scheduledReportListSchema,
+  scheduledReportSchema,
+} from "../schemas";
+
+// Reads go through the brand-scoped ports: another brand's id comes back null, hence 404.
+export const resourceRoutes: Route[] = [
+  defineRoute({
+    method: "GET",
+    path: "/v1/reports",
+    operationId: "listReports",
+    summary: "List the brand's reports",
+    tag: "Resources",
+    auth: "api_key",
+    responses: { 200: { description: "Newest first, results included.", schema: reportListSchema } },
+    async handle({ ctx, actor }) {
+      const reports = await ctx.services.provisioning.catalog.listReports(actor.brandId);
+      return { status: 200, body: list(reports.map(presentReport)) };
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/v1/reports/{report_id}",
+    operationId: "getReport",
+    summary: "Get a report",
+    tag: "Resources",
+    auth: "api_key",
+    params: reportIdParams,
+    responses: { 200: { description: "The report, results included.", schema: reportSchema } },
+    errors: ["not_found"],
+    async handle({ ctx, actor, params }) {
+      const report = await ctx.services.shares.resources.findReport(actor.brandId, params.report_id);
+      if (!report) throw notFound("Report");
+      return { status: 200, body: presentReport(report) };
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/v1/scheduled-reports",
+    operationId: "listScheduledReports",
+    summary: "List the brand's scheduled reports",
+    tag: "Resources",
+    auth: "api_key",
+    responses: { 200: { description: "Newest first, runs included.", schema: scheduledReportListSchema } },
+    async handle({ ctx, actor }) {
+      const schedules = await ctx.services.provisioning.catalog.listScheduledReports(actor.brandId);
+      return { status: 200, body: list(schedules.map(presentScheduledReport)) };
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/v1/scheduled-reports/{scheduled_report_id}",
+    operationId: "getScheduledReport",
+    summary: "Get a scheduled report",
+    tag: "Resources",
+    auth: "api_key",
+    params: scheduledReportIdParams,
+    responses: {
+      200: { description: "The schedule, runs included (oldest first).", schema: scheduledReportSchema },
+    },
+    errors: ["not_found"],
+    async handle({ ctx, actor, params }) {
+      const schedule = await ctx.services.shares.resources.findScheduledReport(
+        actor.brandId,
+        params.scheduled_report_id,
+      );
+      if (!schedule) throw notFound("Scheduled report");
+      return { status: 200, body: presentScheduledReport(schedule) };
+    },
+  }),
+];
