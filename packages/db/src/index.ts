@@ -1,0 +1,35 @@
+/**
+ * @sharelinks/db: PostgreSQL (or embedded PGlite) behind core's ports.
+ *
+ *   const db = await createDb(process.env.DATABASE_URL, { dataDir });
+ *   await migrate(db);
+ *   const services = createServices(db, { tokenSecret });
+ *   await seedDemo(services); // embedded mode
+ */
+export {
+  type CreateDbOptions,
+  createDb,
+  type Database,
+  type DatabaseKind,
+  type DatabaseTarget,
+  executeRows,
+  type Orm,
+  resolveTarget,
+  type Schema,
+} from "./client";
+export { MIGRATIONS_FOLDER, migrate } from "./migrate";
+export { type Argon2Cost, createArgon2PasswordHasher, DEFAULT_ARGON2_COST } from "./passwords";
+export { isRetryableTransactionError, isUnavailableError, translateDbError } from "./pg-errors";
+export { DrizzleAccountRepository } from "./repositories/account-repository";
+export { DrizzleResourceCatalog } from "./repositories/resource-catalog";
+export { DrizzleShareRepository } from "./repositories/share-repository";
+export * as schema from "./schema";
+export {
+  DEMO_EMAIL,
+  DEMO_MEMBER_EMAIL,
+  DEMO_OTHER_BRAND_EMAIL,
+  DEMO_PASSWORD,
+  type DemoSeed,
+  seedDemo,
+} from "./seed";
+export { createServices, type Services, type ServicesOptions } from "./services";

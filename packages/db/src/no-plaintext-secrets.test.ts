@@ -1,0 +1,97 @@
+import { createApiKey, createShare, createUser, signIn } from "@sharelinks/core";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { executeRows } from "./client";
+import { createTenant, createTestDatabase, type TestDatabase, testDatabaseKinds } from "./testing";
+
+/**
+ * SPEC §3 and §8: no plaintext token in the database. Rather than trusting the
+ * column list, this scans every text-like column of every table, so a column
+ * added later that leaks a secret fails here too.
+ */
+describe.each(testDatabaseKinds())("no plaintext secrets over %s", (kind) => {
+  let t: TestDatabase;
+  const secrets: string[] = [];
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    const tenant = await createTenant(t.services);
+    for (const user of [tenant.manager, ...tenant.members]) {
+      const actor = tenant.actor(user);
+      const a = await createShare(t.services.shares, actor, { type: "report", id: tenant.report.id }, {});
+      const b = await createShare(
+        t.services.shares,
+        actor,
+        { type: "scheduled", id: tenant.schedule.id },
+        {},
+      );
+      // A rotate mints a token too, and refreshes re-show one: all of them count.
+      const c = await createShare(
+        t.services.shares,
+        actor,
+        { type: "report", id: tenant.report.id },
+        { rotate: true },
+      );
+      const d = await createShare(
+        t.services.shares,
+        actor,
+        { type: "scheduled", id: tenant.schedule.id },
+        {},
+      );
+      secrets.push(...[a, b, c, d].map((v) => v.accessToken as string));
+    }
+    const password = "correct-horse-battery-staple";
+    const person = await createUser(t.services.provisioning, tenant.brand.id, {
+      email: "secret-keeper@example.test",
+      role: "member",
+      password,
+    });
+    const { key } = await createApiKey(t.services.accounts, person.id, {});
+    const { token } = await signIn(t.services.accounts, { email: person.email, password });
+    secrets.push(key, token, password);
+  });
+  afterAll(async () => {
+    await t?.cleanup();
+  });
+
+  it("made real secrets to look for", () => {
+    // 3 users x 3 distinct share tokens (a refresh re-shows one), plus key, session and password.
+    expect(new Set(secrets).size).toBe(12);
+  });
+
+  it("finds none of them in any text or json column of any table", async () => {
+    const columns = await executeRows<{ table_schema: string; table_name: string; column_name: string }>(
+      t.db,
+      sql`select c.table_schema, c.table_name, c.column_name
+          from information_schema.columns c
+          join information_schema.tables tb using (table_schema, table_name)
+          where tb.table_type = 'BASE TABLE'
+            and c.table_schema not in ('pg_catalog', 'information_schema')
+            and c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb')`,
+    );
+    const scanned = new Set(columns.map((c) => `${c.table_name}.${c.column_name}`));
+    // The scan must actually cover where tokens could plausibly go.
+    for (const column of [
+      "shares.token_hash",
+      "shares.token_ciphertext",
+      "shares.snapshot",
+      "api_keys.prefix",
+    ]) {
+      expect(scanned).toContain(column);
+    }
+
+    const leaks: string[] = [];
+    for (const { table_schema, table_name, column_name } of columns) {
+      const target = sql.raw(`"${table_schema}"."${table_name}"`);
+      const column = sql.raw(`"${column_name}"`);
+      for (const secret of secrets) {
+        const [row] = await executeRows<{ hits: number }>(
+          t.db,
+          sql`select count(*)::int as hits from ${target} where strpos(${column}::text, ${secret}) > 0`,
+        );
+        if ((row?.hits ?? 0) > 0) leaks.push(`${table_name}.${column_name}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+import { serviceUnavailable } from "@sharelinks/core";
+
+/**
+ * Reading what went wrong in the database. Drizzle wraps driver errors
+ * (DrizzleQueryError, with the postgres.js or PGlite error as `cause`), and
+ * network failures arrive as Node system errors, sometimes inside an
+ * AggregateError, so every check walks the whole chain.
+ */
+
+const MAX_DEPTH = 8;
+
+const chainOf = (error: unknown): unknown[] => {
+  const chain: unknown[] = [];
+  const queue = [error];
+  while (queue.length > 0 && chain.length < MAX_DEPTH) {
+    const current = queue.shift();
+    if (current === null || typeof current !== "object" || chain.includes(current)) continue;
+    chain.push(current);
+    const { cause, errors } = current as { cause?: unknown; errors?: unknown };
+    if (cause !== undefined) queue.push(cause);
+    if (Array.isArray(errors)) queue.push(...errors);
+  }
+  return chain;
+};
+
+const codesOf = (error: unknown): string[] =>
+  chainOf(error)
+    .map((e) => (e as { code?: unknown }).code)
+    .filter((code): code is string => typeof code === "string");
+
+/** Name of the violated constraint, as Postgres reports it (postgres.js and PGlite both carry it). */
+export const constraintOf = (error: unknown): string | undefined => {
+  for (const e of chainOf(error)) {
+    const { constraint, constraint_name } = e as { constraint?: unknown; constraint_name?: unknown };
+    if (typeof constraint === "string") return constraint;
+    if (typeof constraint_name === "string") return constraint_name;
+  }
+  return undefined;
+};
+
+export const isUniqueViolation = (error: unknown, constraint?: string) =>
+  codesOf(error).includes("23505") && (constraint === undefined || constraintOf(error) === constraint);
+
+/** The database gave up on this transaction, not on the request: running it again may well succeed. */
+export const isRetryableTransactionError = (error: unknown) =>
+  codesOf(error).some((code) => code === "40001" || code === "40P01");
+
+const CONNECTION_CODES = new Set([
+  // Node networking
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  // postgres.js
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  // Postgres: shutting down, starting up, out of connections, statement or lock timeout
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "57014",
+  "55P03",
+]);
+
+/** The database is unreachable or refusing work for now; the request itself was fine. */
+export const isUnavailableError = (error: unknown) =>
+  codesOf(error).some((code) => CONNECTION_CODES.has(code) || code.startsWith("08"));
+
+/** Seconds a client is told to wait before retrying a 503. */
+export const RETRY_AFTER_SECONDS = 1;
+
+/**
+ * Turns infrastructure failures into the domain's `service_unavailable` (503),
+ * keeping the original as `cause` for the logs. Anything else (DomainErrors,
+ * bugs) passes through untouched.
+ */
+export const translateDbError = (error: unknown): unknown => {
+  if (isUnavailableError(error) || isRetryableTransactionError(error)) {
+    const translated = serviceUnavailable(RETRY_AFTER_SECONDS);
+    (translated as { cause?: unknown }).cause = error;
+    return translated;
+  }
+  return error;
+};
+
+/** Runs one database call, answering 503 rather than 500 when the database is the problem. */
+export const guarded = async <T>(call: () => Promise<T>): Promise<T> => {
+  try {
+    return await call();
+  } catch (error) {
+    throw translateDbError(error);
+  }
+};

@@ -1,0 +1,145 @@
+import {
+  type AccountRepository,
+  type ApiKey,
+  type Brand,
+  conflict,
+  type Session,
+  type ShareWhiteLabel,
+  type User,
+} from "@sharelinks/core";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { Database } from "../client";
+import { isUuid } from "../ids";
+import { guarded, isUniqueViolation } from "../pg-errors";
+import { apiKeys, brands, sessions, users } from "../schema";
+
+/** Brands, users and their credentials. Secrets arrive here already hashed. */
+export class DrizzleAccountRepository implements AccountRepository {
+  constructor(private readonly db: Database) {}
+
+  insertBrand(brand: Brand): Promise<void> {
+    return guarded(async () => void (await this.db.orm.insert(brands).values(brand)));
+  }
+
+  findBrand(brandId: string): Promise<Brand | null> {
+    return guarded(async () => {
+      if (!isUuid(brandId)) return null;
+      const [row] = await this.db.orm.select().from(brands).where(eq(brands.id, brandId));
+      return row ?? null;
+    });
+  }
+
+  updateBrandWhiteLabel(brandId: string, whiteLabel: ShareWhiteLabel | null): Promise<Brand | null> {
+    return guarded(async () => {
+      if (!isUuid(brandId)) return null;
+      const [row] = await this.db.orm
+        .update(brands)
+        .set({ whiteLabel })
+        .where(eq(brands.id, brandId))
+        .returning();
+      return row ?? null;
+    });
+  }
+
+  /** The unique index on email is the arbiter: two concurrent sign-ups cannot both win. */
+  insertUser(user: User): Promise<void> {
+    return guarded(async () => {
+      try {
+        await this.db.orm.insert(users).values({ ...user, email: user.email.toLowerCase() });
+      } catch (error) {
+        if (isUniqueViolation(error, "users_email_key"))
+          throw conflict("A user with this email already exists");
+        throw error;
+      }
+    });
+  }
+
+  findUser(userId: string): Promise<User | null> {
+    return guarded(async () => {
+      if (!isUuid(userId)) return null;
+      const [row] = await this.db.orm.select().from(users).where(eq(users.id, userId));
+      return row ?? null;
+    });
+  }
+
+  findUserByEmail(email: string): Promise<User | null> {
+    return guarded(async () => {
+      const [row] = await this.db.orm.select().from(users).where(eq(users.email, email.toLowerCase()));
+      return row ?? null;
+    });
+  }
+
+  insertApiKey(key: ApiKey): Promise<void> {
+    return guarded(async () => void (await this.db.orm.insert(apiKeys).values(key)));
+  }
+
+  /** Every authenticated REST request: one indexed lookup, the user joined in. */
+  findApiKeyByHash(keyHash: string): Promise<{ key: ApiKey; user: User } | null> {
+    return guarded(async () => {
+      const [row] = await this.db.orm
+        .select({ key: apiKeys, user: users })
+        .from(apiKeys)
+        .innerJoin(users, eq(users.id, apiKeys.userId))
+        .where(eq(apiKeys.keyHash, keyHash));
+      return row ?? null;
+    });
+  }
+
+  findApiKey(keyId: string): Promise<ApiKey | null> {
+    return guarded(async () => {
+      if (!isUuid(keyId)) return null;
+      const [row] = await this.db.orm.select().from(apiKeys).where(eq(apiKeys.id, keyId));
+      return row ?? null;
+    });
+  }
+
+  listApiKeys(userId: string): Promise<ApiKey[]> {
+    return guarded(async () => {
+      if (!isUuid(userId)) return [];
+      return this.db.orm
+        .select()
+        .from(apiKeys)
+        .where(eq(apiKeys.userId, userId))
+        .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+    });
+  }
+
+  touchApiKey(keyId: string, at: Date): Promise<void> {
+    return guarded(async () => {
+      if (!isUuid(keyId)) return;
+      await this.db.orm.update(apiKeys).set({ lastUsedAt: at }).where(eq(apiKeys.id, keyId));
+    });
+  }
+
+  /** Only the first revocation counts: the original revoked_at is kept. */
+  revokeApiKey(keyId: string, at: Date): Promise<void> {
+    return guarded(async () => {
+      if (!isUuid(keyId)) return;
+      await this.db.orm
+        .update(apiKeys)
+        .set({ revokedAt: at })
+        .where(and(eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt)));
+    });
+  }
+
+  insertSession(session: Session): Promise<void> {
+    return guarded(async () => void (await this.db.orm.insert(sessions).values(session)));
+  }
+
+  findSessionByHash(tokenHash: string): Promise<{ session: Session; user: User } | null> {
+    return guarded(async () => {
+      const [row] = await this.db.orm
+        .select({ session: sessions, user: users })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(eq(sessions.tokenHash, tokenHash));
+      return row ?? null;
+    });
+  }
+
+  deleteSessionByHash(tokenHash: string): Promise<void> {
+    return guarded(
+      async () => void (await this.db.orm.delete(sessions).where(eq(sessions.tokenHash, tokenHash))),
+    );
+  }
+}

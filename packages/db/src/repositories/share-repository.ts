@@ -1,0 +1,128 @@
+import {
+  type OwnerShareQuery,
+  type Page,
+  type PublicShareRecord,
+  type ResourceRef,
+  type Share,
+  type ShareRepository,
+  type ShareTransaction,
+  validationError,
+} from "@sharelinks/core";
+import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { isUuid } from "../ids";
+import { guarded } from "../pg-errors";
+import { brands, shares } from "../schema";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, withTransactionRetry } from "../transaction-retry";
+import { onResource, shareFromRow } from "./share-rows";
+import { DrizzleShareTransaction } from "./share-transaction";
+
+const newestFirst = [desc(shares.createdAt), desc(shares.id)];
+
+export class DrizzleShareRepository implements ShareRepository {
+  /**
+   * The public read is the hot path: one statement, one probe of the unique
+   * token_hash index, the brand joined in. Prepared once; postgres.js also
+   * keeps it as a server-side prepared statement per connection.
+   */
+  private readonly publicByTokenHash;
+
+  constructor(
+    private readonly db: Database,
+    private readonly retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  ) {
+    this.publicByTokenHash = db.orm
+      .select({
+        resourceType: shares.resourceType,
+        snapshot: shares.snapshot,
+        whiteLabel: shares.whiteLabel,
+        expiresAt: shares.expiresAt,
+        brandName: brands.name,
+        brandWhiteLabel: brands.whiteLabel,
+      })
+      .from(shares)
+      .innerJoin(brands, eq(brands.id, shares.brandId))
+      .where(eq(shares.tokenHash, sql.placeholder("tokenHash")))
+      .limit(1)
+      .prepare("share_public_by_token_hash");
+  }
+
+  transaction<T>(work: (tx: ShareTransaction) => Promise<T>): Promise<T> {
+    return withTransactionRetry(
+      () => this.db.orm.transaction((tx) => work(new DrizzleShareTransaction(tx))),
+      this.retryPolicy,
+    );
+  }
+
+  findById(shareId: string): Promise<Share | null> {
+    return guarded(async () => {
+      if (!isUuid(shareId)) return null;
+      const [row] = await this.db.orm.select().from(shares).where(eq(shares.id, shareId));
+      return row ? shareFromRow(row) : null;
+    });
+  }
+
+  findPublicByTokenHash(tokenHash: string): Promise<PublicShareRecord | null> {
+    return guarded(async () => {
+      const [row] = await this.publicByTokenHash.execute({ tokenHash });
+      return row ?? null;
+    });
+  }
+
+  listActiveByResource(resource: ResourceRef, now: Date): Promise<Share[]> {
+    return guarded(async () => {
+      if (!isUuid(resource.id)) return [];
+      const rows = await this.db.orm
+        .select()
+        .from(shares)
+        .where(and(onResource(resource), gte(shares.expiresAt, now)))
+        .orderBy(...newestFirst);
+      return rows.map(shareFromRow);
+    });
+  }
+
+  /**
+   * Keyset pagination: the page after a share is everything strictly older
+   * in (created_at, id) order, so pages stay stable while links are added.
+   */
+  listByOwner(query: OwnerShareQuery): Promise<Page<Share>> {
+    return guarded(async () => {
+      const filters: (SQL | undefined)[] = [
+        eq(shares.ownerId, query.ownerId),
+        eq(shares.brandId, query.brandId),
+      ];
+      if (query.status === "active") filters.push(gte(shares.expiresAt, query.now));
+      if (query.status === "expired") filters.push(lt(shares.expiresAt, query.now));
+      if (query.startingAfter !== null)
+        filters.push(await this.olderThan(query.ownerId, query.startingAfter));
+
+      const rows = await this.db.orm
+        .select()
+        .from(shares)
+        .where(and(...filters))
+        .orderBy(...newestFirst)
+        .limit(query.limit + 1);
+      return { items: rows.slice(0, query.limit).map(shareFromRow), hasMore: rows.length > query.limit };
+    });
+  }
+
+  /**
+   * The cursor is a share id, so its position must be looked up. A cursor that
+   * is not (or no longer) one of the caller's shares cannot be placed: that is
+   * reported rather than silently answered with an empty page.
+   */
+  private async olderThan(ownerId: string, shareId: string): Promise<SQL> {
+    const [cursor] = isUuid(shareId)
+      ? await this.db.orm
+          .select({ createdAt: shares.createdAt, id: shares.id })
+          .from(shares)
+          .where(and(eq(shares.id, shareId), eq(shares.ownerId, ownerId)))
+      : [];
+    if (!cursor) {
+      throw validationError("starting_after does not name one of your shares", { field: "starting_after" });
+    }
+    // Row comparison; the timestamp goes in as ISO text because a raw Date
+    // parameter is not serialized the same way by both drivers.
+    return sql`(${shares.createdAt}, ${shares.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`;
+  }
+}

@@ -1,0 +1,46 @@
+import type { ResourceRef, Share, ShareEvent } from "@sharelinks/core";
+import { eq } from "drizzle-orm";
+import { type shareEvents, shares } from "../schema";
+
+/** Translation between the domain's Share and the shares row. */
+
+export type ShareRow = typeof shares.$inferSelect;
+
+export const shareFromRow = (row: ShareRow): Share => ({
+  id: row.id,
+  brandId: row.brandId,
+  ownerId: row.ownerId,
+  resource:
+    row.resourceType === "report"
+      ? { type: "report", id: row.reportId as string }
+      : { type: "scheduled", id: row.scheduledReportId as string },
+  tokenHash: row.tokenHash,
+  tokenCiphertext: row.tokenCiphertext,
+  snapshot: row.snapshot,
+  whiteLabel: row.whiteLabel,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+  expiresAt: row.expiresAt,
+});
+
+export const rowFromShare = (share: Share): typeof shares.$inferInsert => ({
+  id: share.id,
+  brandId: share.brandId,
+  ownerId: share.ownerId,
+  resourceType: share.resource.type,
+  reportId: share.resource.type === "report" ? share.resource.id : null,
+  scheduledReportId: share.resource.type === "scheduled" ? share.resource.id : null,
+  tokenHash: share.tokenHash,
+  tokenCiphertext: share.tokenCiphertext,
+  snapshot: share.snapshot,
+  whiteLabel: share.whiteLabel,
+  createdAt: share.createdAt,
+  updatedAt: share.updatedAt,
+  expiresAt: share.expiresAt,
+});
+
+export const rowFromEvent = (event: ShareEvent): typeof shareEvents.$inferInsert => ({ ...event });
+
+/** The column a resource's shares hang off, as a filter. */
+export const onResource = (resource: ResourceRef) =>
+  resource.type === "report" ? eq(shares.reportId, resource.id) : eq(shares.scheduledReportId, resource.id);

@@ -1,0 +1,11 @@
+import type { ShareWhiteLabel } from "@sharelinks/core";
+import { jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt, id } from "./columns";
+
+/** A tenant. Its white label is the default every share's public page starts from. */
+export const brands = pgTable("brands", {
+  id: id(),
+  name: text("name").notNull(),
+  whiteLabel: jsonb("white_label").$type<ShareWhiteLabel>(),
+  createdAt: createdAt(),
+});

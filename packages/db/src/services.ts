@@ -1,0 +1,65 @@
+import {
+  type AccountDeps,
+  type Clock,
+  createAesGcmTokenCipher,
+  cryptoRandom,
+  type PasswordHasher,
+  type ProvisioningDeps,
+  type PublicReadDeps,
+  type RandomSource,
+  type ShareDeps,
+  systemClock,
+} from "@sharelinks/core";
+import type { Database } from "./client";
+import { createArgon2PasswordHasher } from "./passwords";
+import { DrizzleAccountRepository } from "./repositories/account-repository";
+import { DrizzleResourceCatalog } from "./repositories/resource-catalog";
+import { DrizzleShareRepository } from "./repositories/share-repository";
+
+/**
+ * Core's use cases, wired to this database. REST, tRPC and the web app all
+ * take their dependencies from here, so every entry point shares one set of
+ * repositories (and one connection pool).
+ */
+export interface Services {
+  db: Database;
+  shares: ShareDeps;
+  accounts: AccountDeps;
+  provisioning: ProvisioningDeps;
+  publicRead: PublicReadDeps;
+}
+
+export interface ServicesOptions {
+  /** SHARE_TOKEN_SECRET: the AES-256-GCM key (via sha256) that lets owners see their link again. */
+  tokenSecret: string;
+  clock?: Clock;
+  random?: RandomSource;
+  /** Defaults to argon2id at production cost; tests pass a cheaper one. */
+  passwords?: PasswordHasher;
+}
+
+export const createServices = (db: Database, options: ServicesOptions): Services => {
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? cryptoRandom;
+  const shareRepository = new DrizzleShareRepository(db);
+  const catalog = new DrizzleResourceCatalog(db);
+  const accounts: AccountDeps = {
+    accounts: new DrizzleAccountRepository(db),
+    passwords: options.passwords ?? createArgon2PasswordHasher(),
+    clock,
+    random,
+  };
+  return {
+    db,
+    shares: {
+      shares: shareRepository,
+      resources: catalog,
+      clock,
+      random,
+      tokenCipher: createAesGcmTokenCipher(options.tokenSecret),
+    },
+    accounts,
+    provisioning: { ...accounts, catalog },
+    publicRead: { shares: shareRepository, clock },
+  };
+};

@@ -1,0 +1,4 @@
+/** Test helpers for every package that needs a real database: `@sharelinks/db/testing`. */
+export * from "./fixtures";
+export * from "./inspect";
+export * from "./test-database";

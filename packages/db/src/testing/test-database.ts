@@ -1,0 +1,167 @@
+import { createHash, randomBytes } from "node:crypto";
+import { readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { Clock, RandomSource } from "@sharelinks/core";
+import postgres from "postgres";
+import { createDb, createPgliteDb, type Database, type DatabaseKind } from "../client";
+import { MIGRATIONS_FOLDER, migrate, migratePgliteClient } from "../migrate";
+import { createArgon2PasswordHasher, TEST_ARGON2_COST } from "../passwords";
+import { createServices, type Services } from "../services";
+
+export const TEST_TOKEN_SECRET = "sharelinks-test-token-secret-not-for-production";
+
+export interface TestDatabase {
+  kind: DatabaseKind;
+  db: Database;
+  services: Services;
+  /** Closes the connection and, on PostgreSQL, drops the database. */
+  cleanup(): Promise<void>;
+}
+
+export interface TestDatabaseOptions {
+  clock?: Clock;
+  random?: RandomSource;
+  tokenSecret?: string;
+  /** postgres.js pool size (PostgreSQL only); the concurrency tests want many. */
+  maxConnections?: number;
+}
+
+/** Every kind this run can test: PGlite always, PostgreSQL when DATABASE_URL points at a server. */
+export const testDatabaseKinds = (): DatabaseKind[] =>
+  process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+
+/**
+ * A fresh, migrated, empty database with services on top (argon2 at test
+ * cost). On PostgreSQL each call gets its own database on the DATABASE_URL
+ * server, so parallel test files and concurrent runs never see each other.
+ */
+export const createTestDatabase = async (
+  kind: DatabaseKind,
+  options: TestDatabaseOptions = {},
+): Promise<TestDatabase> => {
+  const { db, dropDatabase } =
+    kind === "pglite"
+      ? { db: await createPgliteDb(null, { loadDataDir: await migratedPgliteImage() }), dropDatabase: null }
+      : await createServerDb(options);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close();
+    await dropDatabase?.();
+    throw error;
+  }
+  const services = createServices(db, {
+    tokenSecret: options.tokenSecret ?? TEST_TOKEN_SECRET,
+    clock: options.clock,
+    random: options.random,
+    passwords: createArgon2PasswordHasher(TEST_ARGON2_COST),
+  });
+  let cleaned = false;
+  return {
+    kind,
+    db,
+    services,
+    async cleanup() {
+      if (cleaned) return;
+      cleaned = true;
+      await db.close();
+      await dropDatabase?.();
+    },
+  };
+};
+
+let image: Promise<Blob> | null = null;
+
+/**
+ * A fresh PGlite runs initdb (about 3 s); one started from an image of an
+ * already migrated data directory is up in well under one. The image is kept
+ * in the OS temp directory, named after the migrations it contains, so every
+ * test process (vitest isolates each file) reuses it. migrate() still runs on
+ * every copy: a no-op there.
+ */
+export const migratedPgliteImage = (): Promise<Blob> => {
+  image ??= loadOrBuildImage();
+  return image;
+};
+
+const loadOrBuildImage = async (): Promise<Blob> => {
+  const file = path.join(tmpdir(), `sharelinks-pglite-${await imageKey()}.tar`);
+  try {
+    return new Blob([await readFile(file)]);
+  } catch {
+    // Not built yet (or unreadable): build it below.
+  }
+  const client = await PGlite.create();
+  let dump: Blob;
+  try {
+    await migratePgliteClient(client);
+    dump = await client.dumpDataDir("none");
+  } finally {
+    await client.close();
+  }
+  // Write-then-rename, so a concurrent reader never sees half a file.
+  const partial = `${file}.${process.pid}.partial`;
+  await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+  await rename(partial, file);
+  return dump;
+};
+
+/** Changes whenever a migration or the PGlite version does. */
+const imageKey = async () => {
+  const hash = createHash("sha256");
+  // The package does not export its package.json; it sits one level above the entry point.
+  const pgliteEntry = createRequire(import.meta.url).resolve("@electric-sql/pglite");
+  hash.update(await readFile(path.join(path.dirname(pgliteEntry), "..", "package.json")));
+  for (const name of (await readdir(MIGRATIONS_FOLDER, { recursive: true })).sort()) {
+    const full = path.join(MIGRATIONS_FOLDER, name);
+    if (name.endsWith(".sql") || name.endsWith(".json")) hash.update(name).update(await readFile(full));
+  }
+  return hash.digest("hex").slice(0, 16);
+};
+
+const PREFIX = "sharelinks_test_";
+// Databases of a crashed run are swept by later runs once surely abandoned.
+const ABANDONED_AFTER_MS = 6 * 60 * 60 * 1000;
+
+const serverUrl = () => {
+  const url = process.env.DATABASE_URL;
+  if (!url)
+    throw new Error(
+      "createTestDatabase('postgres') needs DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres",
+    );
+  return url;
+};
+
+const withAdmin = async <T>(work: (sql: postgres.Sql) => Promise<T>): Promise<T> => {
+  const sql = postgres(serverUrl(), { max: 1, connect_timeout: 5, onnotice: () => {} });
+  try {
+    return await work(sql);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+};
+
+const createServerDb = async (options: TestDatabaseOptions) => {
+  // The creation time is in the name so a later run can tell abandoned databases apart.
+  const name = `${PREFIX}${Date.now()}_${randomBytes(4).toString("hex")}`;
+  await withAdmin(async (sql) => {
+    const stale = await sql<{ datname: string }[]>`
+      select datname from pg_database where datname like ${`${PREFIX}%`}`;
+    for (const { datname } of stale) {
+      const createdAt = Number(datname.slice(PREFIX.length).split("_")[0]);
+      if (Date.now() - createdAt > ABANDONED_AFTER_MS) {
+        await sql.unsafe(`drop database if exists "${datname}" with (force)`);
+      }
+    }
+    await sql.unsafe(`create database "${name}"`);
+  });
+  const url = new URL(serverUrl());
+  url.pathname = `/${name}`;
+  const db = await createDb(url.toString(), { maxConnections: options.maxConnections ?? 5 });
+  const dropDatabase = () =>
+    withAdmin(async (sql) => void (await sql.unsafe(`drop database if exists "${name}" with (force)`)));
+  return { db, dropDatabase };
+};
