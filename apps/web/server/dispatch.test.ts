@@ -7,10 +7,12 @@ const route = (url: string): keyof Routes => {
   const mark = (name: keyof Routes) => () => {
     hit = name;
   };
-  createDispatcher({ rest: mark("rest"), trpc: mark("trpc"), publicPage: mark("publicPage"), next: mark("next") })(
-    { url } as IncomingMessage,
-    {} as ServerResponse,
-  );
+  createDispatcher({
+    rest: mark("rest"),
+    trpc: mark("trpc"),
+    publicPage: mark("publicPage"),
+    next: mark("next"),
+  })({ url } as IncomingMessage, {} as ServerResponse);
   if (hit === null) throw new Error("no handler ran");
   return hit;
 };

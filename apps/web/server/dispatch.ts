@@ -14,7 +14,11 @@ export interface Routes {
 }
 
 const isRestPath = (url: string) =>
-  url.startsWith("/v1/") || url === "/v1" || url.startsWith("/v1?") || url === "/healthz" || url === "/readyz";
+  url.startsWith("/v1/") ||
+  url === "/v1" ||
+  url.startsWith("/v1?") ||
+  url === "/healthz" ||
+  url === "/readyz";
 
 /**
  * One process, one port. The order matters for speed: the public API read is

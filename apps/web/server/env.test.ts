@@ -22,7 +22,8 @@ describe("loadConfig", () => {
   });
 
   it("fails closed with PostgreSQL when a secret is missing, naming what is missing", () => {
-    const attempt = () => loadConfig({ DATABASE_URL: "postgres://db.example/app", ADMIN_TOKEN: "a".repeat(32) });
+    const attempt = () =>
+      loadConfig({ DATABASE_URL: "postgres://db.example/app", ADMIN_TOKEN: "a".repeat(32) });
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(/SHARE_TOKEN_SECRET/);
     expect(() => loadConfig({ DATABASE_URL: "postgres://db.example/app" })).toThrow(

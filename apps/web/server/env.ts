@@ -20,7 +20,10 @@ const envSchema = z.object({
   DATABASE_URL: optionalString.pipe(
     z
       .string()
-      .regex(/^(postgres(ql)?|memory|file):\/\//, "must start with postgres://, postgresql://, memory:// or file://")
+      .regex(
+        /^(postgres(ql)?|memory|file):\/\//,
+        "must start with postgres://, postgresql://, memory:// or file://",
+      )
       .optional(),
   ),
   DATA_DIR: optionalString,
@@ -29,7 +32,12 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: optionalString.pipe(z.url().optional()),
   SHARE_TOKEN_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   ADMIN_TOKEN: optionalString.pipe(z.string().min(24, "must be at least 24 characters").optional()),
-  REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional()),
+  REDIS_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+      .optional(),
+  ),
   RATE_LIMIT_PER_MINUTE: positiveInt(600),
   PUBLIC_RATE_LIMIT_PER_MINUTE: positiveInt(300),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),

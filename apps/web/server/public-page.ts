@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { isDomainError, readPublicShare } from "@sharelinks/core";
 import type { Services } from "@sharelinks/db";
-import { resolveClientIp, type RestContext } from "@sharelinks/rest";
+import { type RestContext, resolveClientIp } from "@sharelinks/rest";
 import type { Logger } from "pino";
 import { type PublicSharePageInput, publicSharePageStatus, renderPublicSharePage } from "../public-page";
 import type { NodeHandler } from "./dispatch";
@@ -13,7 +13,8 @@ const PUBLIC_HEADERS = {
   "X-Robots-Tag": "noindex, nofollow",
   "X-Content-Type-Options": "nosniff",
   // The page is static markup: no scripts at all, images only from https (the brand's logo).
-  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  "Content-Security-Policy":
+    "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
 } as const;
 
 const TOKEN_IN_PATH = /^\/shared\/([^/?#]*)\/?(?:\?.*)?$/;
@@ -40,7 +41,11 @@ export const createPublicPageHandler = ({
     try {
       if (req.method !== "GET" && req.method !== "HEAD") {
         status = 405;
-        res.writeHead(status, { ...headers, Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8" });
+        res.writeHead(status, {
+          ...headers,
+          Allow: "GET, HEAD",
+          "Content-Type": "text/plain; charset=utf-8",
+        });
         res.end("Method not allowed");
         return;
       }
@@ -78,7 +83,11 @@ export const createPublicPageHandler = ({
       status = unavailable ? 503 : 500;
       if (!unavailable) logger.error({ err: error, request_id: requestId }, "public page failed");
       if (!res.headersSent) {
-        res.writeHead(status, { ...headers, "Content-Type": "text/plain; charset=utf-8", ...(unavailable && { "Retry-After": "1" }) });
+        res.writeHead(status, {
+          ...headers,
+          "Content-Type": "text/plain; charset=utf-8",
+          ...(unavailable && { "Retry-After": "1" }),
+        });
       }
       res.end(unavailable ? "Temporarily unavailable. Please retry shortly." : "Something went wrong.");
     } finally {

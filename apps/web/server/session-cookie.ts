@@ -23,4 +23,11 @@ export const sessionCookie = (token: string, expiresAt: Date, secure: boolean) =
   ].join("; ");
 
 export const clearedSessionCookie = (secure: boolean) =>
-  [`${SESSION_COOKIE}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0", ...(secure ? ["Secure"] : [])].join("; ");
+  [
+    `${SESSION_COOKIE}=`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    "Max-Age=0",
+    ...(secure ? ["Secure"] : []),
+  ].join("; ");

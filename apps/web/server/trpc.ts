@@ -31,18 +31,21 @@ export const createTrpcHandler = ({ config, services, logger }: TrpcHandlerOptio
             sessionToken: readCookie(request.headers.get("cookie"), SESSION_COOKIE),
             requestId,
             publicBaseUrl: config.publicBaseUrl,
-            setSessionCookie: (token, expiresAt) => resHeaders.append("set-cookie", sessionCookie(token, expiresAt, secure)),
+            setSessionCookie: (token, expiresAt) =>
+              resHeaders.append("set-cookie", sessionCookie(token, expiresAt, secure)),
             clearSessionCookie: () => resHeaders.append("set-cookie", clearedSessionCookie(secure)),
           }),
         onError: ({ error, path }) => {
-          if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path, request_id: requestId }, "trpc error");
+          if (error.code === "INTERNAL_SERVER_ERROR")
+            logger.error({ err: error, path, request_id: requestId }, "trpc error");
         },
       });
       response.headers.set("x-correlation-id", requestId);
       await sendWebResponse(res, response);
     } catch (error) {
       logger.error({ err: error, request_id: requestId }, "trpc transport failure");
-      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json", "x-correlation-id": requestId });
+      if (!res.headersSent)
+        res.writeHead(500, { "content-type": "application/json", "x-correlation-id": requestId });
       res.end(JSON.stringify({ error: { message: "Internal server error" }, request_id: requestId }));
     } finally {
       logger.info({
