@@ -1,4 +1,4 @@
-import { notFound } from "@sharelinks/core";
+import { getBrandReport, getBrandSchedule, listBrandReports, listBrandSchedules } from "@sharelinks/core";
 import { list, presentReport, presentScheduledReport } from "../present";
 import { defineRoute, type Route } from "../route";
 import {
@@ -10,7 +10,7 @@ import {
   scheduledReportSchema,
 } from "../schemas";
 
-// Reads go through the brand-scoped ports: another brand's id comes back null, hence 404.
+// Core's brand-scoped reads: another brand's id is not found (404), never forbidden.
 export const resourceRoutes: Route[] = [
   defineRoute({
     method: "GET",
@@ -21,7 +21,7 @@ export const resourceRoutes: Route[] = [
     auth: "api_key",
     responses: { 200: { description: "Newest first, results included.", schema: reportListSchema } },
     async handle({ ctx, actor }) {
-      const reports = await ctx.services.provisioning.catalog.listReports(actor.brandId);
+      const reports = await listBrandReports(ctx.services.provisioning, actor);
       return { status: 200, body: list(reports.map(presentReport)) };
     },
   }),
@@ -36,8 +36,7 @@ export const resourceRoutes: Route[] = [
     responses: { 200: { description: "The report, results included.", schema: reportSchema } },
     errors: ["not_found"],
     async handle({ ctx, actor, params }) {
-      const report = await ctx.services.shares.resources.findReport(actor.brandId, params.report_id);
-      if (!report) throw notFound("Report");
+      const report = await getBrandReport(ctx.services.provisioning, actor, params.report_id);
       return { status: 200, body: presentReport(report) };
     },
   }),
@@ -50,7 +49,7 @@ export const resourceRoutes: Route[] = [
     auth: "api_key",
     responses: { 200: { description: "Newest first, runs included.", schema: scheduledReportListSchema } },
     async handle({ ctx, actor }) {
-      const schedules = await ctx.services.provisioning.catalog.listScheduledReports(actor.brandId);
+      const schedules = await listBrandSchedules(ctx.services.provisioning, actor);
       return { status: 200, body: list(schedules.map(presentScheduledReport)) };
     },
   }),
@@ -67,11 +66,7 @@ export const resourceRoutes: Route[] = [
     },
     errors: ["not_found"],
     async handle({ ctx, actor, params }) {
-      const schedule = await ctx.services.shares.resources.findScheduledReport(
-        actor.brandId,
-        params.scheduled_report_id,
-      );
-      if (!schedule) throw notFound("Scheduled report");
+      const schedule = await getBrandSchedule(ctx.services.provisioning, actor, params.scheduled_report_id);
       return { status: 200, body: presentScheduledReport(schedule) };
     },
   }),

@@ -1,4 +1,4 @@
-import { type Actor, notFound } from "@sharelinks/core";
+import { type Actor, getBrandReport } from "@sharelinks/core";
 import type { ApiServices } from "../../trpc";
 import type { ReportByIdInput } from "./byId.schema";
 import { presentReportDetail, type ReportDetail } from "./present";
@@ -11,7 +11,5 @@ export const reportByIdHandler = async ({
   ctx: { services: Pick<ApiServices, "provisioning">; actor: Actor };
   input: ReportByIdInput;
 }): Promise<ReportDetail> => {
-  const report = await ctx.services.provisioning.catalog.findReport(ctx.actor.brandId, input.id);
-  if (!report) throw notFound("Report");
-  return presentReportDetail(report);
+  return presentReportDetail(await getBrandReport(ctx.services.provisioning, ctx.actor, input.id));
 };

@@ -1,4 +1,4 @@
-import type { Actor } from "@sharelinks/core";
+import { type Actor, listBrandReports } from "@sharelinks/core";
 import type { ApiServices } from "../../trpc";
 import { presentReportListItem, type ReportListItem } from "./present";
 
@@ -8,6 +8,6 @@ export const listReportsHandler = async ({
 }: {
   ctx: { services: Pick<ApiServices, "provisioning">; actor: Actor };
 }): Promise<ReportListItem[]> => {
-  const reports = await ctx.services.provisioning.catalog.listReports(ctx.actor.brandId);
+  const reports = await listBrandReports(ctx.services.provisioning, ctx.actor);
   return reports.map(presentReportListItem);
 };

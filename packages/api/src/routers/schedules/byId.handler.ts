@@ -1,4 +1,4 @@
-import { type Actor, notFound } from "@sharelinks/core";
+import { type Actor, getBrandSchedule } from "@sharelinks/core";
 import type { ApiServices } from "../../trpc";
 import type { ScheduleByIdInput } from "./byId.schema";
 import { presentScheduleDetail, type ScheduleDetail } from "./present";
@@ -11,7 +11,5 @@ export const scheduleByIdHandler = async ({
   ctx: { services: Pick<ApiServices, "provisioning">; actor: Actor };
   input: ScheduleByIdInput;
 }): Promise<ScheduleDetail> => {
-  const schedule = await ctx.services.provisioning.catalog.findScheduledReport(ctx.actor.brandId, input.id);
-  if (!schedule) throw notFound("Scheduled report");
-  return presentScheduleDetail(schedule);
+  return presentScheduleDetail(await getBrandSchedule(ctx.services.provisioning, ctx.actor, input.id));
 };

@@ -1,4 +1,4 @@
-import type { Actor } from "@sharelinks/core";
+import { type Actor, listBrandSchedules } from "@sharelinks/core";
 import type { ApiServices } from "../../trpc";
 import { presentScheduleListItem, type ScheduleListItem } from "./present";
 
@@ -8,6 +8,6 @@ export const listSchedulesHandler = async ({
 }: {
   ctx: { services: Pick<ApiServices, "provisioning">; actor: Actor };
 }): Promise<ScheduleListItem[]> => {
-  const schedules = await ctx.services.provisioning.catalog.listScheduledReports(ctx.actor.brandId);
+  const schedules = await listBrandSchedules(ctx.services.provisioning, ctx.actor);
   return schedules.map(presentScheduleListItem);
 };

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import type { ResourceCatalog } from "../provisioning/ports";
+import { buildReport, buildSchedule } from "../testing";
+import { getBrandReport, getBrandSchedule, listBrandReports, listBrandSchedules } from "./read-reports";
+
+const BRAND = "11111111-1111-4111-8111-111111111111";
+const OTHER = "22222222-2222-4222-8222-222222222222";
+
+const catalogWith = (): Parameters<typeof listBrandReports>[0] => {
+  const report = buildReport({ id: BRAND });
+  const schedule = buildSchedule({ id: BRAND });
+  const catalog: Pick<
+    ResourceCatalog,
+    "listReports" | "findReport" | "listScheduledReports" | "findScheduledReport"
+  > = {
+    listReports: async (brandId) => (brandId === BRAND ? [report] : []),
+    findReport: async (brandId, id) => (brandId === BRAND && id === report.id ? report : null),
+    listScheduledReports: async (brandId) => (brandId === BRAND ? [schedule] : []),
+    findScheduledReport: async (brandId, id) => (brandId === BRAND && id === schedule.id ? schedule : null),
+  };
+  return { catalog };
+};
+
+describe("reading the brand's reports", () => {
+  it("lists and gets the caller's brand's reports and schedules", async () => {
+    const deps = catalogWith();
+    const [report] = await listBrandReports(deps, { brandId: BRAND });
+    const [schedule] = await listBrandSchedules(deps, { brandId: BRAND });
+    expect(report).toBeDefined();
+    expect(schedule).toBeDefined();
+    expect((await getBrandReport(deps, { brandId: BRAND }, report!.id)).id).toBe(report!.id);
+    expect((await getBrandSchedule(deps, { brandId: BRAND }, schedule!.id)).id).toBe(schedule!.id);
+  });
+
+  it("answers not_found for another brand's ids, never forbidden", async () => {
+    const deps = catalogWith();
+    const [report] = await listBrandReports(deps, { brandId: BRAND });
+    const [schedule] = await listBrandSchedules(deps, { brandId: BRAND });
+    expect(await listBrandReports(deps, { brandId: OTHER })).toEqual([]);
+    await expect(getBrandReport(deps, { brandId: OTHER }, report!.id)).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(getBrandSchedule(deps, { brandId: OTHER }, schedule!.id)).rejects.toMatchObject({
+      code: "not_found",
+    });
+  });
+});
