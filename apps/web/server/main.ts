@@ -28,7 +28,7 @@ const start = async () => {
   const server = createServer(
     createDispatcher({
       rest: rest.handle,
-      trpc: createTrpcHandler({ config, services, logger }),
+      trpc: createTrpcHandler({ config, services, rest: rest.ctx, logger }),
       publicPage: createPublicPageHandler({ services, rest: rest.ctx, logger }),
       next: (req, res) => nextHandler(req, res),
     }),

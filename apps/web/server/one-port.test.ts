@@ -59,7 +59,7 @@ describe.each(testDatabaseKinds())("one port on %s", (kind) => {
       "request",
       createDispatcher({
         rest: rest.handle,
-        trpc: createTrpcHandler({ config, services: database.services, logger }),
+        trpc: createTrpcHandler({ config, services: database.services, rest: rest.ctx, logger }),
         publicPage: createPublicPageHandler({ services: database.services, rest: rest.ctx, logger }),
         next: (_req, res) => {
           res.writeHead(299).end("next");
@@ -144,5 +144,18 @@ describe.each(testDatabaseKinds())("one port on %s", (kind) => {
     expect((await fetch(`${base}/reports`)).status).toBe(299);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
+  });
+
+  // Last in the file: it spends this client's sign-in budget.
+  it("throttles password guessing per client IP with TOO_MANY_REQUESTS", async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 12; attempt++) {
+      statuses.push((await trpc("auth.signIn", { email, password: `guess ${attempt}` })).response.status);
+    }
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(10);
+    expect(statuses.at(-1)).toBe(429);
+    const right = await trpc("auth.signIn", { email, password: PASSWORD });
+    expect(right.response.status).toBe(429);
+    expect(JSON.stringify(right.body)).toContain("TOO_MANY_REQUESTS");
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { appRouter, createTRPCContext } from "@sharelinks/api";
 import type { Services } from "@sharelinks/db";
+import { type RestContext, resolveClientIp } from "@sharelinks/rest";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Logger } from "pino";
 import type { NodeHandler } from "./dispatch";
@@ -11,15 +12,18 @@ import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from 
 interface TrpcHandlerOptions {
   config: AppConfig;
   services: Services;
+  /** For the rate limiters it shares with the REST API (sign-in attempts per client IP). */
+  rest: RestContext;
   logger: Logger;
 }
 
 /** `/api/trpc/*`: the web app's API, authenticated by the session cookie. */
-export const createTrpcHandler = ({ config, services, logger }: TrpcHandlerOptions): NodeHandler => {
+export const createTrpcHandler = ({ config, services, rest, logger }: TrpcHandlerOptions): NodeHandler => {
   const secure = config.publicBaseUrl.startsWith("https://");
   return async (req, res) => {
     const requestId = randomUUID();
     const started = performance.now();
+    const clientIp = resolveClientIp(req.socket.remoteAddress, req.headers, rest.trustProxyHops);
     try {
       const response = await fetchRequestHandler({
         endpoint: "/api/trpc",
@@ -34,6 +38,7 @@ export const createTrpcHandler = ({ config, services, logger }: TrpcHandlerOptio
             setSessionCookie: (token, expiresAt) =>
               resHeaders.append("set-cookie", sessionCookie(token, expiresAt, secure)),
             clearSessionCookie: () => resHeaders.append("set-cookie", clearedSessionCookie(secure)),
+            guardSignIn: () => rest.limits.signIn.take(clientIp, {}),
           }),
         onError: ({ error, path }) => {
           if (error.code === "INTERNAL_SERVER_ERROR")

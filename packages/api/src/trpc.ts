@@ -41,6 +41,11 @@ export interface TRPCContext {
   publicBaseUrl: string;
   setSessionCookie(token: string, expiresAt: Date): void;
   clearSessionCookie(): void;
+  /**
+   * Runs before every password check; the HTTP layer throttles guessing here
+   * (throws DomainError `rate_limit_exceeded`). Absent in server-side callers.
+   */
+  guardSignIn?: () => Promise<void>;
 }
 
 export interface CreateContextOptions extends Omit<TRPCContext, "sessionToken" | "requestId"> {
@@ -57,6 +62,7 @@ export const createTRPCContext = (opts: CreateContextOptions): TRPCContext => ({
   publicBaseUrl: opts.publicBaseUrl.replace(/\/+$/, ""),
   setSessionCookie: opts.setSessionCookie,
   clearSessionCookie: opts.clearSessionCookie,
+  ...(opts.guardSignIn && { guardSignIn: opts.guardSignIn }),
 });
 
 const isProduction = () => process.env.NODE_ENV === "production";

@@ -9,9 +9,15 @@ export interface RateLimitSettings {
   perKeyPerMinute: number;
   /** Requests per client IP per minute on the public share route (PUBLIC_RATE_LIMIT_PER_MINUTE). */
   publicPerIpPerMinute: number;
+  /** Password sign-in attempts per client IP per minute: slows password guessing. */
+  signInPerIpPerMinute: number;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimitSettings = { perKeyPerMinute: 600, publicPerIpPerMinute: 300 };
+export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
+  perKeyPerMinute: 600,
+  publicPerIpPerMinute: 300,
+  signInPerIpPerMinute: 10,
+};
 
 const WINDOW_SECONDS = 60;
 
@@ -71,6 +77,7 @@ export class Limit {
 export interface RateLimiters {
   perKey: Limit;
   perIp: Limit;
+  signIn: Limit;
   /** "memory", or "redis" when counters are shared through Redis. */
   store: "memory" | "redis";
   /** Resolves true once the store is usable (at once for memory), false if not within `timeoutMs`. */
@@ -96,6 +103,7 @@ export const createRateLimiters = (options: RateLimiterOptions): RateLimiters =>
   const { settings, logger } = options;
   assertPoints(settings.perKeyPerMinute, "perKeyPerMinute");
   assertPoints(settings.publicPerIpPerMinute, "publicPerIpPerMinute");
+  assertPoints(settings.signInPerIpPerMinute, "signInPerIpPerMinute");
   const prefix = options.keyPrefix ?? "sharelinks";
 
   if (!options.redisUrl) {
@@ -115,6 +123,13 @@ export const createRateLimiters = (options: RateLimiterOptions): RateLimiters =>
         ipCounterKey,
         logger,
         "per_ip",
+      ),
+      signIn: new Limit(
+        memory(settings.signInPerIpPerMinute, `${prefix}:signin`),
+        settings.signInPerIpPerMinute,
+        ipCounterKey,
+        logger,
+        "sign_in",
       ),
       store: "memory",
       ready: async () => true,
@@ -164,6 +179,13 @@ export const createRateLimiters = (options: RateLimiterOptions): RateLimiters =>
       ipCounterKey,
       logger,
       "per_ip",
+    ),
+    signIn: new Limit(
+      redis(settings.signInPerIpPerMinute, `${prefix}:signin`),
+      settings.signInPerIpPerMinute,
+      ipCounterKey,
+      logger,
+      "sign_in",
     ),
     store: "redis",
     ready: (timeoutMs = 2_000) =>
