@@ -1,0 +1,8 @@
+import type { Metadata } from "next";
+import { MyLinks } from "@/components/my-links";
+
+export const metadata: Metadata = { title: "My links" };
+
+export default function LinksPage() {
+  return <MyLinks />;
+}

@@ -1,0 +1,8 @@
+import type { Metadata } from "next";
+import { ReportsList } from "@/components/resources/reports";
+
+export const metadata: Metadata = { title: "Reports" };
+
+export default function ReportsPage() {
+  return <ReportsList />;
+}

@@ -1,0 +1,227 @@
+"use client";
+
+import type { ApiKeyItem } from "@sharelinks/api";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { type FormEvent, useState } from "react";
+import { errorMessage, fieldErrorsOf } from "@/lib/errors";
+import { formatLocal, relativeTime } from "@/lib/format";
+import { useTRPC } from "@/lib/trpc";
+import { useToast } from "./toast";
+import {
+  Alert,
+  Button,
+  ConfirmDialog,
+  CopyButton,
+  EmptyState,
+  ErrorState,
+  Field,
+  PageHeader,
+  Skeleton,
+  StatusBadge,
+} from "./ui";
+
+export function ApiKeys() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const keys = useQuery(trpc.apiKeys.list.queryOptions());
+  const [name, setName] = useState("");
+  const [revealed, setRevealed] = useState<{ key: string; name: string | null } | null>(null);
+  const [revoking, setRevoking] = useState<ApiKeyItem | null>(null);
+
+  const invalidate = () => queryClient.invalidateQueries(trpc.apiKeys.list.queryFilter());
+  const create = useMutation(
+    trpc.apiKeys.create.mutationOptions({
+      onSuccess: async ({ key, apiKey }) => {
+        setRevealed({ key, name: apiKey.name });
+        setName("");
+        await invalidate();
+      },
+    }),
+  );
+  const revoke = useMutation(
+    trpc.apiKeys.revoke.mutationOptions({
+      onSuccess: async () => {
+        setRevoking(null);
+        await invalidate();
+        toast("API key revoked");
+      },
+    }),
+  );
+  const errors = fieldErrorsOf(create.error);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate(name.trim() ? { name: name.trim() } : {});
+  };
+
+  const active = keys.data?.filter((key) => key.status === "active") ?? [];
+  const revoked = keys.data?.filter((key) => key.status === "revoked") ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title="API keys"
+        description={
+          <>
+            Keys authenticate the REST API as you (<code>Authorization: Bearer &lt;key&gt;</code>). See the{" "}
+            <Link href="/docs">API reference</Link>.
+          </>
+        }
+      />
+      <div className="stack">
+        <section className="panel panel-pad" aria-labelledby="new-key-h">
+          <h2 id="new-key-h">Create a key</h2>
+          {revealed ? (
+            <div className="key-reveal" data-testid="new-api-key">
+              <Alert tone="success" title={`Key created${revealed.name ? `: ${revealed.name}` : ""}`}>
+                Copy it now. For your security it is shown only once and can't be retrieved later.
+              </Alert>
+              <div className="url-box">
+                <input
+                  type="text"
+                  className="url-input mono"
+                  readOnly
+                  value={revealed.key}
+                  aria-label="New API key"
+                  onFocus={(e) => e.currentTarget.select()}
+                />
+                <CopyButton
+                  text={revealed.key}
+                  label="Copy key"
+                  copiedMessage="API key copied"
+                  variant="primary"
+                />
+              </div>
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => {
+                  setRevealed(null);
+                  void keys.refetch();
+                }}
+              >
+                Done, I've stored it
+              </Button>
+            </div>
+          ) : (
+            <form className="inline-create" onSubmit={onSubmit} noValidate>
+              <Field
+                label="Key name"
+                optional
+                error={errors.name}
+                hint="Something to tell keys apart, such as “Zapier” or “CI”."
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    type="text"
+                    maxLength={100}
+                    value={name}
+                    onChange={(event) => setName(event.target.value)}
+                  />
+                )}
+              </Field>
+              <Button type="submit" variant="primary" loading={create.isPending}>
+                Create key
+              </Button>
+            </form>
+          )}
+          {create.error && !errors.name ? <Alert tone="error">{errorMessage(create.error)}</Alert> : null}
+        </section>
+
+        <section className="panel panel-flush" aria-labelledby="keys-h">
+          <div className="panel-pad panel-head-row">
+            <h2 id="keys-h">Your keys</h2>
+            {keys.data ? <span className="muted small">{active.length} active</span> : null}
+          </div>
+          {keys.isPending ? (
+            <div className="panel-pad">
+              <Skeleton lines={3} label="Loading API keys" />
+            </div>
+          ) : keys.isError ? (
+            <ErrorState
+              error={keys.error}
+              onRetry={() => keys.refetch()}
+              title="Couldn't load your API keys"
+            />
+          ) : keys.data.length === 0 ? (
+            <EmptyState title="No API keys yet">
+              Create one to call the REST API from your own tools.
+            </EmptyState>
+          ) : (
+            <div className="table-scroll">
+              <table className="table table-list" data-testid="api-keys-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Key</th>
+                    <th scope="col" className="hide-sm">
+                      Created
+                    </th>
+                    <th scope="col">Last used</th>
+                    <th scope="col">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...active, ...revoked].map((key) => (
+                    <tr
+                      key={key.id}
+                      className={key.status === "revoked" ? "row-muted" : undefined}
+                      data-testid="api-key-row"
+                    >
+                      <td>{key.name ?? <span className="muted">Unnamed</span>}</td>
+                      <td>
+                        <code className="mono">{key.prefix}…</code>
+                      </td>
+                      <td className="hide-sm muted nowrap">{formatLocal(key.created_at)}</td>
+                      <td className="muted nowrap">
+                        {key.last_used_at ? relativeTime(key.last_used_at) : "Never"}
+                      </td>
+                      <td className="num">
+                        {key.status === "active" ? (
+                          <Button
+                            size="sm"
+                            variant="danger-ghost"
+                            onClick={() => setRevoking(key)}
+                            aria-label={`Revoke key ${key.name ?? key.prefix}`}
+                          >
+                            Revoke
+                          </Button>
+                        ) : (
+                          <StatusBadge status="revoked" />
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      </div>
+      <ConfirmDialog
+        open={revoking !== null}
+        title="Revoke this API key?"
+        confirmLabel="Revoke key"
+        pending={revoke.isPending}
+        error={revoke.error}
+        onClose={() => {
+          setRevoking(null);
+          revoke.reset();
+        }}
+        onConfirm={() => {
+          if (revoking) revoke.mutate({ id: revoking.id });
+        }}
+      >
+        <p>
+          Requests using <code className="mono">{revoking?.prefix}…</code> will be refused from now on. This
+          can't be undone.
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}

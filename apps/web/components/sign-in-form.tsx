@@ -1,0 +1,87 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter, useSearchParams } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { errorMessage, fieldErrorsOf } from "@/lib/errors";
+import { useTRPC } from "@/lib/trpc";
+import { Logo } from "./app-shell";
+import { Alert, Button, Field } from "./ui";
+
+/** Only same-site paths may be a post-sign-in destination (no open redirect). */
+const safeNext = (value: string | null) =>
+  value?.startsWith("/") && !value.startsWith("//") && !value.startsWith("/sign-in") ? value : "/reports";
+
+export function SignInForm() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const params = useSearchParams();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const signIn = useMutation(
+    trpc.auth.signIn.mutationOptions({
+      onSuccess: () => {
+        queryClient.clear();
+        router.replace(safeNext(params.get("next")));
+        router.refresh();
+      },
+    }),
+  );
+  const fieldErrors = fieldErrorsOf(signIn.error);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    signIn.mutate({ email: email.trim(), password });
+  };
+
+  return (
+    <div className="auth-card">
+      <div className="auth-logo">
+        <Logo />
+      </div>
+      <h1>Sign in</h1>
+      <p className="muted">Share reports with clients through secure, expiring links.</p>
+      <form onSubmit={onSubmit} noValidate className="stack">
+        {signIn.error && !fieldErrors.email && !fieldErrors.password ? (
+          <Alert tone="error">{errorMessage(signIn.error)}</Alert>
+        ) : null}
+        <Field label="Email" error={fieldErrors.email}>
+          {(props) => (
+            <input
+              {...props}
+              name="email"
+              type="email"
+              autoComplete="username"
+              inputMode="email"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Password" error={fieldErrors.password}>
+          {(props) => (
+            <input
+              {...props}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          )}
+        </Field>
+        <Button
+          type="submit"
+          variant="primary"
+          loading={signIn.isPending || signIn.isSuccess}
+          className="btn-block"
+        >
+          Sign in
+        </Button>
+      </form>
+    </div>
+  );
+}

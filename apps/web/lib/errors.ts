@@ -1,0 +1,89 @@
+import { TRPCClientError } from "@trpc/client";
+
+/**
+ * Reading what the API said went wrong. The server's error formatter adds
+ * `data.domainCode` (the SPEC §4 catalog code) and `data.details` (e.g.
+ * `{reason: "share_limit_reached", limit: 50}` or `{errors: [{path, message}]}`).
+ */
+interface ErrorData {
+  code?: string;
+  httpStatus?: number;
+  domainCode?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+const dataOf = (error: unknown): ErrorData | null => {
+  if (error instanceof TRPCClientError) return (error.data ?? null) as ErrorData | null;
+  return null;
+};
+
+export const trpcCodeOf = (error: unknown): string | null => dataOf(error)?.code ?? null;
+
+export const domainCodeOf = (error: unknown): string | null => dataOf(error)?.domainCode ?? null;
+
+export const isUnauthorized = (error: unknown) => trpcCodeOf(error) === "UNAUTHORIZED";
+
+export const isNotFound = (error: unknown) => trpcCodeOf(error) === "NOT_FOUND";
+
+/** The 50-links-per-resource cap. */
+export const shareLimitOf = (error: unknown): { limit: number } | null => {
+  const details = dataOf(error)?.details;
+  if (details && details.reason === "share_limit_reached") {
+    return { limit: typeof details.limit === "number" ? details.limit : 50 };
+  }
+  return null;
+};
+
+export const fieldIssuesOf = (error: unknown): FieldIssue[] => {
+  const errors = dataOf(error)?.details?.errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.filter(
+    (issue): issue is FieldIssue =>
+      typeof issue === "object" && issue !== null && typeof (issue as FieldIssue).message === "string",
+  );
+};
+
+/** Field errors keyed by path (`expiration_days`, `white_label_config.logo_url`, ...). */
+export const fieldErrorsOf = (error: unknown): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const issue of fieldIssuesOf(error)) {
+    const key = issue.path ?? "";
+    if (!(key in out)) out[key] = issue.message;
+  }
+  return out;
+};
+
+/** One human sentence for a banner. */
+export const errorMessage = (
+  error: unknown,
+  fallback = "Something went wrong. Please try again.",
+): string => {
+  if (!error) return fallback;
+  if (error instanceof TRPCClientError) {
+    const code = trpcCodeOf(error);
+    if (!code && /fetch|network/i.test(error.message))
+      return "Can't reach the server. Check your connection.";
+    if (code === "TOO_MANY_REQUESTS") return "Too many requests. Wait a moment and try again.";
+    if (code === "SERVICE_UNAVAILABLE")
+      return "The service is temporarily unavailable. Please retry shortly.";
+    if (code === "INTERNAL_SERVER_ERROR") return "Something went wrong on our side. Please try again.";
+    const limit = shareLimitOf(error);
+    if (limit) {
+      return `This resource already has ${limit.limit} active links, the most allowed. Remove one before creating another.`;
+    }
+    const issues = fieldIssuesOf(error);
+    if (issues.length > 0 && domainCodeOf(error) === "body_validation_error") {
+      return issues.length === 1
+        ? (issues[0]?.message ?? fallback)
+        : "Please correct the highlighted fields.";
+    }
+    return error.message || fallback;
+  }
+  if (error instanceof Error) return error.message || fallback;
+  return fallback;
+};

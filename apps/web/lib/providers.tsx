@@ -1,0 +1,72 @@
+"use client";
+
+import type { AppRouter } from "@sharelinks/api";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { type ReactNode, useState } from "react";
+import { ToastProvider } from "@/components/toast";
+import { isUnauthorized, trpcCodeOf } from "./errors";
+import { TRPCProvider } from "./trpc";
+
+/** A dead session anywhere sends the browser to sign in, coming back here afterwards. */
+const redirectToSignIn = () => {
+  if (typeof window === "undefined") return;
+  const { pathname, search } = window.location;
+  if (pathname.startsWith("/sign-in")) return;
+  const next = encodeURIComponent(`${pathname}${search}`);
+  window.location.assign(`/sign-in?next=${next}`);
+};
+
+const CLIENT_ERRORS = new Set([
+  "BAD_REQUEST",
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "PARSE_ERROR",
+]);
+
+const makeQueryClient = () =>
+  new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error) => {
+        if (isUnauthorized(error)) redirectToSignIn();
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _context, mutation) => {
+        // Signing in with a wrong password is UNAUTHORIZED too, and must stay on the page.
+        if (mutation.options.mutationKey?.flat().includes("signIn")) return;
+        if (isUnauthorized(error)) redirectToSignIn();
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        staleTime: 10_000,
+        refetchOnWindowFocus: false,
+        // A 4xx will not get better by asking again.
+        retry: (failureCount, error) => !CLIENT_ERRORS.has(trpcCodeOf(error) ?? "") && failureCount < 2,
+      },
+    },
+  });
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(makeQueryClient);
+  const [trpcClient] = useState(() =>
+    createTRPCClient<AppRouter>({
+      links: [
+        httpBatchLink({
+          url: "/api/trpc",
+          fetch: (url, options) => fetch(url, { ...options, credentials: "include" }),
+        }),
+      ],
+    }),
+  );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        <ToastProvider>{children}</ToastProvider>
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * The public page's whole stylesheet, inlined: no web fonts, no CDN, nothing
+ * fetched. `--brand`, `--brand-ink` and `--on-brand` are set per page from the
+ * share's (validated) white label.
+ */
+export const PUBLIC_PAGE_CSS = `
+*,*::before,*::after{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:15px;line-height:1.5;color:#111827;background:#F4F5F7}
+.topbar{background:#FFFFFF;border-bottom:1px solid #E5E7EB;border-top:4px solid var(--brand)}
+.wrap{max-width:1040px;margin:0 auto;padding:0 20px}
+.topbar .wrap{display:flex;align-items:center;gap:12px;min-height:64px;padding-top:10px;padding-bottom:10px}
+.logo{height:36px;width:auto;max-width:160px;object-fit:contain;display:block}
+.monogram{width:36px;height:36px;border-radius:8px;background:var(--brand);color:var(--on-brand);display:flex;align-items:center;justify-content:center;font-weight:700;font-size:17px;flex:none}
+.company{font-weight:650;font-size:17px;letter-spacing:-0.01em;overflow-wrap:anywhere}
+.badge{margin-left:auto;font-size:12px;font-weight:600;color:#4B5563;background:#F3F4F6;border:1px solid #E5E7EB;border-radius:999px;padding:3px 10px;white-space:nowrap}
+main{padding:28px 0 40px}
+.hero{margin-bottom:24px}
+.eyebrow{margin:0 0 6px;font-size:12px;font-weight:650;letter-spacing:.06em;text-transform:uppercase;color:var(--brand-ink)}
+h1{margin:0 0 8px;font-size:30px;line-height:1.2;letter-spacing:-0.02em;overflow-wrap:anywhere}
+.meta{margin:0;color:#4B5563;font-size:14px;display:flex;flex-wrap:wrap;gap:4px 18px}
+.stats{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:12px;margin:0 0 20px;padding:0;list-style:none}
+.stat{background:#FFFFFF;border:1px solid #E5E7EB;border-radius:12px;padding:16px 18px}
+.stat-label{font-size:13px;color:#4B5563;margin:0}
+.stat-value{font-size:28px;font-weight:700;letter-spacing:-0.02em;margin:2px 0 0;font-variant-numeric:tabular-nums}
+.stat-value.accent{color:var(--brand-ink)}
+.stat-note{font-size:12px;color:#6B7280;margin:0}
+.grid{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:16px;margin-bottom:16px}
+.grid.single{grid-template-columns:minmax(0,1fr)}
+.card{background:#FFFFFF;border:1px solid #E5E7EB;border-radius:12px;padding:20px;min-width:0}
+.card h2{margin:0 0 4px;font-size:16px;letter-spacing:-0.01em}
+.card .sub{margin:0 0 16px;color:#6B7280;font-size:13px}
+.bars{list-style:none;margin:0;padding:0;display:grid;gap:12px}
+.bar-row{display:grid;grid-template-columns:minmax(80px,140px) minmax(0,1fr) 92px;align-items:center;gap:12px}
+.bar-label{font-weight:600;font-size:14px;overflow-wrap:anywhere}
+.bar-svg{display:block;width:100%;height:12px;border-radius:6px;overflow:hidden}
+.minor{margin:20px 0 8px;font-size:13px;font-weight:600;color:#4B5563}
+.positions{display:flex;flex-wrap:wrap;gap:8px;margin:0}
+.positions div{border:1px solid #E5E7EB;border-radius:8px;padding:6px 12px;display:flex;gap:8px;align-items:baseline}
+.positions dt{font-size:13px;color:#4B5563}
+.positions dd{margin:0;font-weight:700;font-variant-numeric:tabular-nums}
+.bar-track{fill:#EEF0F3}
+.bar-fill{fill:var(--brand)}
+.bar-value{text-align:right;font-variant-numeric:tabular-nums;font-size:14px;white-space:nowrap}
+.trend{container-type:inline-size}
+.trend-svg{display:block;width:100%;height:auto}
+.trend-compact{display:none}
+@container (max-width:400px){.trend-wide{display:none}.trend-compact{display:block}}
+.bars{container-type:inline-size}
+@container (max-width:420px){.bar-row{grid-template-columns:minmax(0,1fr) auto;gap:6px 12px}.bar-svg{grid-column:1 / -1;grid-row:2}}
+.gridline{stroke:#E5E7EB;stroke-width:1}
+.axis{fill:#6B7280;font-size:12px;font-family:inherit}
+.trend-line{fill:none;stroke:var(--brand-ink);stroke-width:2.5;stroke-linejoin:round;stroke-linecap:round}
+.trend-area{fill:var(--brand);fill-opacity:.12;stroke:none}
+.trend-dot{fill:#FFFFFF;stroke:var(--brand-ink);stroke-width:2.5}
+.trend-value{fill:var(--brand-ink);font-size:13px;font-weight:700;font-family:inherit}
+.table-wrap{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:0 -20px;padding:0 20px}
+table{width:100%;border-collapse:collapse;font-size:14px}
+th{text-align:left;font-size:12px;font-weight:650;color:#4B5563;text-transform:uppercase;letter-spacing:.04em;padding:10px 12px;border-bottom:1px solid #E5E7EB;white-space:nowrap}
+td{padding:11px 12px;border-bottom:1px solid #F0F1F3;vertical-align:top}
+tr:last-child td{border-bottom:none}
+td.prompt{min-width:200px;overflow-wrap:anywhere}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+.engine{white-space:nowrap}
+.pill{display:inline-block;font-size:12px;font-weight:600;border-radius:999px;padding:2px 9px;white-space:nowrap}
+.pill.yes{background:#DCFCE7;color:#166534}
+.pill.no{background:#F3F4F6;color:#4B5563}
+.sent-positive{color:#166534}
+.sent-negative{color:#B91C1C}
+.sent-neutral{color:#4B5563}
+.muted{color:#6B7280}
+.small{font-size:13px}
+.empty{margin:0;color:#6B7280;font-size:14px}
+footer{border-top:1px solid #E5E7EB;background:#FFFFFF}
+footer .wrap{display:flex;flex-wrap:wrap;justify-content:space-between;gap:8px 24px;padding-top:18px;padding-bottom:18px;font-size:13px;color:#4B5563}
+.powered strong{color:#111827}
+.status-page{min-height:100vh;display:flex;align-items:center;justify-content:center;padding:24px}
+.status-card{background:#FFFFFF;border:1px solid #E5E7EB;border-radius:16px;padding:40px 32px;max-width:460px;width:100%;text-align:center}
+.status-card svg{display:block;margin:0 auto 16px}
+.status-card h1{font-size:24px}
+.status-card p{color:#4B5563;margin:0 0 8px}
+.status-code{font-size:12px;font-weight:650;letter-spacing:.08em;text-transform:uppercase;color:#6B7280;margin-bottom:10px}
+@media (max-width:760px){
+  .grid{grid-template-columns:minmax(0,1fr)}
+}
+@media (max-width:560px){
+  .wrap{padding:0 16px}
+  main{padding:20px 0 32px}
+  h1{font-size:24px}
+  .stats{grid-template-columns:repeat(2,minmax(0,1fr));gap:10px}
+  .stat{padding:12px 14px}
+  .stat-value{font-size:22px}
+  .card{padding:16px}
+  .table-wrap{margin:0 -16px;padding:0 16px}
+  .badge{display:none}
+  .table-wrap{overflow:visible}
+  table,tbody,tr,td{display:block}
+  thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+  tr{padding:12px 0;border-bottom:1px solid #F0F1F3;display:flex;flex-wrap:wrap;gap:4px 14px;align-items:center}
+  tr:last-child{border-bottom:none}
+  td{padding:0;border:none;font-size:13px}
+  td.prompt{flex:1 1 100%;min-width:0;font-size:14px;font-weight:600}
+  td.num{text-align:left}
+  td[data-label]::before{content:attr(data-label) ": ";color:#6B7280;font-weight:400}
+}
+@media print{body{background:#FFFFFF}.card,.stat{break-inside:avoid}}
+`;
