@@ -5,7 +5,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import Link from "next/link";
 import { useState } from "react";
 import { formatLocal, relativeTime } from "@/lib/format";
-import { useTRPC, useTRPCClient } from "@/lib/trpc";
+import { useTRPC } from "@/lib/trpc";
 import { useToast } from "./toast";
 import {
   Alert,
@@ -32,7 +32,6 @@ const resourceHref = (share: ShareItem) =>
 
 export function MyLinks() {
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const toast = useToast();
   const [status, setStatus] = useState<Status>("active");
@@ -40,20 +39,12 @@ export function MyLinks() {
   const [confirming, setConfirming] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
 
-  const links = useInfiniteQuery({
-    ...trpc.shares.mine.infiniteQueryOptions(
+  const links = useInfiniteQuery(
+    trpc.shares.mine.infiniteQueryOptions(
       { status, limit: PAGE_SIZE },
       { getNextPageParam: (last) => (last.hasMore ? (last.nextCursor ?? undefined) : undefined) },
     ),
-    // The generated fetcher also sends `direction`, which the procedure's strict
-    // input schema refuses; ask for exactly {status, limit, cursor} instead.
-    queryFn: ({ pageParam }) =>
-      client.shares.mine.query({
-        status,
-        limit: PAGE_SIZE,
-        cursor: (pageParam as string | null | undefined) ?? null,
-      }),
-  });
+  );
   const items = links.data?.pages.flatMap((page) => page.items) ?? [];
   const selectedIds = [...selected].filter((id) => items.some((item) => item.id === id));
   const allSelected = items.length > 0 && selectedIds.length === items.length;

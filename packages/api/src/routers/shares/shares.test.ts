@@ -383,7 +383,13 @@ describe.each(backendKinds())("shares router (%s)", (kind) => {
       const page1 = await alice.api.shares.mine({ status: "all", limit: 1 });
       expect(page1.items.map((s) => s.id)).toEqual([second.id]);
       expect(page1).toMatchObject({ hasMore: true, nextCursor: second.id });
-      const page2 = await alice.api.shares.mine({ status: "all", limit: 1, cursor: page1.nextCursor });
+      // What useInfiniteQuery sends for the next page: the cursor plus direction "forward".
+      const page2 = await alice.api.shares.mine({
+        status: "all",
+        limit: 1,
+        cursor: page1.nextCursor,
+        direction: "forward",
+      });
       expect(page2.items.map((s) => s.id)).toEqual([first.id]);
       expect(page2).toMatchObject({ hasMore: false, nextCursor: null });
       expect(page2.items[0]).toMatchObject({ access_token: first.access_token, share_url: first.share_url });
