@@ -69,9 +69,16 @@ const CONNECTION_CODES = new Set([
   "55P03",
 ]);
 
+// Closed handles say so only in their message (PGlite, and pg-style "terminated").
+const UNAVAILABLE_MESSAGES = /PGlite is closed|database is closed|connection terminated/i;
+
 /** The database is unreachable or refusing work for now; the request itself was fine. */
 export const isUnavailableError = (error: unknown) =>
-  codesOf(error).some((code) => CONNECTION_CODES.has(code) || code.startsWith("08"));
+  codesOf(error).some((code) => CONNECTION_CODES.has(code) || code.startsWith("08")) ||
+  chainOf(error).some((e) => {
+    const message = (e as { message?: unknown }).message;
+    return typeof message === "string" && UNAVAILABLE_MESSAGES.test(message);
+  });
 
 /** Seconds a client is told to wait before retrying a 503. */
 export const RETRY_AFTER_SECONDS = 1;

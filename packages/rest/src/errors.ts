@@ -1,4 +1,5 @@
 import { DomainError, type ErrorCode, isDomainError, serviceUnavailable } from "@sharelinks/core";
+import { isRetryableTransactionError, isUnavailableError } from "@sharelinks/db";
 
 /** The one place an error code becomes an HTTP status (SPEC §4). */
 export const HTTP_STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
@@ -19,40 +20,6 @@ export const DEFAULT_RETRY_AFTER_SECONDS = 5;
 
 export const INTERNAL_ERROR_MESSAGE = "An unexpected error occurred";
 
-// Node socket errors, postgres.js client errors, and PostgreSQL SQLSTATEs that mean
-// "the database is not there right now" rather than "this request is wrong".
-const UNAVAILABLE_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ECONNABORTED",
-  "ETIMEDOUT",
-  "EPIPE",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "CONNECTION_CLOSED",
-  "CONNECTION_ENDED",
-  "CONNECTION_DESTROYED",
-  "CONNECT_TIMEOUT",
-  "57P01", // admin_shutdown
-  "57P02", // crash_shutdown
-  "57P03", // cannot_connect_now
-  "53300", // too_many_connections
-  "40001", // serialization_failure, once the db layer's retries are spent
-  "40P01", // deadlock_detected, likewise
-]);
-
-const UNAVAILABLE_MESSAGES =
-  /PGlite is closed|database is closed|connection terminated|Connection terminated/i;
-
-const looksUnavailable = (error: object): boolean => {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === "string" && (UNAVAILABLE_CODES.has(code) || code.startsWith("08"))) return true;
-  const message = (error as { message?: unknown }).message;
-  return typeof message === "string" && UNAVAILABLE_MESSAGES.test(message);
-};
-
 /**
  * The DomainError an arbitrary failure stands for, or null when it is a bug.
  * The db layer maps connection failures itself; this is the defensive net for
@@ -62,14 +29,11 @@ export const domainErrorOf = (error: unknown): DomainError | null => {
   let current: unknown = error;
   for (let depth = 0; depth < 6 && typeof current === "object" && current !== null; depth += 1) {
     if (isDomainError(current)) return current;
-    if (looksUnavailable(current)) return serviceUnavailable(DEFAULT_RETRY_AFTER_SECONDS);
-    if (
-      current instanceof AggregateError &&
-      current.errors.some((e) => typeof e === "object" && e && looksUnavailable(e))
-    ) {
-      return serviceUnavailable(DEFAULT_RETRY_AFTER_SECONDS);
-    }
     current = (current as { cause?: unknown }).cause;
+  }
+  // Retries already spent in the db layer, or the database is away: 503, not a bug.
+  if (isUnavailableError(error) || isRetryableTransactionError(error)) {
+    return serviceUnavailable(DEFAULT_RETRY_AFTER_SECONDS);
   }
   return null;
 };
