@@ -40,13 +40,16 @@ export interface RunningServer {
 }
 
 /**
- * Starts the real production server (`node --import tsx server/main.ts` after
- * `next build`) on a free port with its own database: a temp PGlite data dir,
+ * Starts the real production server (`node dist/server.mjs`, what
+ * `pnpm --filter @sharelinks/web build` produces next to `.next`) on a free port with its own database: a temp PGlite data dir,
  * or, when DATABASE_URL is set, a fresh `sharelinks_e2e_*` database on that
  * server, dropped afterwards.
  */
 export const startServer = async (): Promise<RunningServer> => {
-  if (!existsSync(path.join(APP_DIR, ".next", "BUILD_ID"))) {
+  if (
+    !existsSync(path.join(APP_DIR, ".next", "BUILD_ID")) ||
+    !existsSync(path.join(APP_DIR, "dist", "server.mjs"))
+  ) {
     throw new Error(
       "apps/web/.next has no production build: run `pnpm --filter @sharelinks/web build` (turbo's test task depends on it).",
     );
@@ -108,7 +111,7 @@ export const startServer = async (): Promise<RunningServer> => {
 
   const launch = async () => {
     lines = [];
-    const proc = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    const proc = spawn(process.execPath, ["dist/server.mjs"], {
       cwd: APP_DIR,
       env,
       stdio: ["ignore", "pipe", "pipe"],

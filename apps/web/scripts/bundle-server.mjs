@@ -1,0 +1,41 @@
+// Bundles the production server entry into dist/server.mjs so it runs on plain
+// `node`. Running TypeScript through tsx in production kept its loader thread
+// (about 50 MB) alive for the life of the process. Workspace packages
+// (@sharelinks/*, TypeScript sources) are bundled in; every npm package stays
+// external and is resolved from apps/web/node_modules at run time, which is why
+// apps/web lists the db and rest packages' runtime dependencies itself.
+import { cpSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const externalNpmPackages = {
+  name: "external-npm-packages",
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith("@sharelinks/") || args.path.startsWith("@/") ? undefined : { external: true },
+    );
+  },
+};
+
+await build({
+  entryPoints: [path.join(appDir, "server/main.ts")],
+  outfile: path.join(appDir, "dist/server.mjs"),
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  jsx: "automatic",
+  sourcemap: true,
+  alias: { "@": appDir },
+  plugins: [externalNpmPackages],
+  logLevel: "warning",
+});
+
+// packages/db finds its committed SQL at ../drizzle relative to its own module;
+// once bundled, that module is dist/server.mjs, so the SQL goes beside dist/.
+const migrations = path.join(appDir, "drizzle");
+rmSync(migrations, { recursive: true, force: true });
+cpSync(path.resolve(appDir, "../../packages/db/drizzle"), migrations, { recursive: true });

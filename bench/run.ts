@@ -1,0 +1,285 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+import { type BenchConfig, loadConfig, REPO_DIR, SHIPPED_POOL_SIZE, WEB_DIR } from "./lib/config";
+import type { DbBackends } from "./lib/cpu";
+import { interleave, type LoadTarget, type RunFigures } from "./lib/load-test";
+import { type Dataset, dropDatabase, loadDataset } from "./lib/loader";
+import { gitInfo, machineInfo } from "./lib/machine";
+import { log } from "./lib/progress";
+import { type BenchResults, compare, evaluateTargets, renderMarkdown, writeResults } from "./lib/report";
+import { type ServerProcess, startShipped, startYardstick } from "./lib/servers";
+import { runWrites } from "./lib/writes";
+
+/**
+ * `pnpm bench`: load, then measure the shipped server against the yardstick.
+ * See bench/README.md for what each figure means.
+ */
+
+const started = performance.now();
+const running = new Set<ServerProcess>();
+
+const track = async (server: Promise<ServerProcess>) => {
+  const s = await server;
+  running.add(s);
+  return s;
+};
+
+const stop = async (server: ServerProcess) => {
+  running.delete(server);
+  const code = await server.stop();
+  if (code !== 0 && code !== null)
+    log(`   ${server.name} exited with code ${code} (stderr: ${server.stderrPath})`);
+};
+
+const stopAll = async () => {
+  await Promise.allSettled([...running].map((s) => stop(s)));
+};
+
+/** The shipped server needs the `next build` output; build it when there is none (or BENCH_BUILD=1). */
+const ensureBuild = async () => {
+  const buildId = path.join(WEB_DIR, ".next", "BUILD_ID");
+  if (process.env.BENCH_BUILD !== "1") {
+    // A build running elsewhere in this working tree removes .next for a while: give it a minute.
+    for (let waited = 0; !existsSync(buildId) && waited < 60; waited += 2) {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+    if (existsSync(buildId)) return;
+  }
+  log("== next build (apps/web has no production build yet)");
+  const result = spawnSync("pnpm", ["--filter", "@sharelinks/web", "build"], {
+    cwd: REPO_DIR,
+    stdio: ["ignore", process.stderr, process.stderr],
+  });
+  if (result.status !== 0) throw new Error("next build failed; the shipped server cannot be benchmarked");
+};
+
+let monitor: postgres.Sql | null = null;
+
+/** The server's database backends: shipped pools say "sharelinks", the yardstick "sharelinks-yardstick". */
+const backends = (server: ServerProcess, database: string): DbBackends | undefined =>
+  monitor
+    ? {
+        monitor,
+        database,
+        applicationName: server.name.startsWith("yardstick") ? "sharelinks-yardstick" : "sharelinks",
+      }
+    : undefined;
+
+const jsonRead = (server: ServerProcess, name: string, database: string): LoadTarget => ({
+  name,
+  baseUrl: server.baseUrl,
+  pid: server.pid,
+  path: (token) => `/v1/shared/${token}`,
+  db: backends(server, database),
+});
+
+const pageRead = (server: ServerProcess, name: string, database: string): LoadTarget => ({
+  name,
+  baseUrl: server.baseUrl,
+  pid: server.pid,
+  path: (token) => `/shared/${token}`,
+  db: backends(server, database),
+});
+
+/** The comparison is only fair if both servers answer the same bytes. */
+const checkSameBodies = async (
+  shipped: ServerProcess,
+  yardstick: ServerProcess,
+  tokens: readonly string[],
+) => {
+  for (const token of tokens.slice(0, 20)) {
+    const [a, b] = await Promise.all(
+      [shipped, yardstick].map(async (server) => {
+        const response = await fetch(`${server.baseUrl}/v1/shared/${token}`);
+        return `${response.status} ${await response.text()}`;
+      }),
+    );
+    if (a !== b)
+      throw new Error(`shipped and yardstick disagree on a token:\n${a?.slice(0, 400)}\n${b?.slice(0, 400)}`);
+  }
+  log("   shipped and yardstick answer byte-identical bodies (20 tokens checked)");
+};
+
+const main = async (config: BenchConfig) => {
+  const machine = await machineInfo(config.maintenanceUrl);
+  const git = gitInfo();
+  log(
+    `sharelinks bench: ${machine.cpus} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.postgres}, ` +
+      `load average ${machine.loadAverageAtStart}`,
+  );
+  await ensureBuild();
+  monitor = postgres(config.maintenanceUrl, { max: 1, onnotice: () => {} });
+
+  const big: Dataset = await loadDataset({
+    maintenanceUrl: config.maintenanceUrl,
+    ...config.mainDb,
+    sampleSize: config.sampleSize,
+    shareTokenSecret: config.shareTokenSecret,
+    writeFixtures: {
+      clients: config.writeClients,
+      perClient: config.writesPerClient,
+      contenders: config.contenders,
+      contentionTrials: 3,
+    },
+  });
+  const small: Dataset = await loadDataset({
+    maintenanceUrl: config.maintenanceUrl,
+    ...config.smallDb,
+    sampleSize: config.sampleSize,
+    shareTokenSecret: config.shareTokenSecret,
+  });
+
+  const profileDir = config.cpuProfile ? path.join(REPO_DIR, "bench", "results", "profiles") : undefined;
+  const shippedOptions = {
+    shareTokenSecret: config.shareTokenSecret,
+    adminToken: config.adminToken,
+    ...(profileDir !== undefined && { cpuProfileDir: profileDir }),
+  };
+
+  log(
+    "\n== starting servers: shipped and yardstick on the 1M and on the 10k database, and shipped at LOG_LEVEL=warn on the 1M",
+  );
+  const shipped = await track(
+    startShipped({ ...shippedOptions, databaseUrl: big.url, port: config.shippedPort, label: "shipped-1M" }),
+  );
+  const yardstick = await track(
+    startYardstick({ databaseUrl: big.url, port: config.yardstickPort, label: "yardstick-1M" }),
+  );
+  const shippedSmall = await track(
+    startShipped({
+      ...shippedOptions,
+      databaseUrl: small.url,
+      port: config.shippedPort + 2,
+      label: "shipped-10k",
+    }),
+  );
+  const yardstickSmall = await track(
+    startYardstick({ databaseUrl: small.url, port: config.yardstickPort + 2, label: "yardstick-10k" }),
+  );
+  // Same build, same database, LOG_LEVEL=warn: what the per-request log line costs, measured in the same rounds.
+  const shippedQuiet = config.measureQuietLogs
+    ? await track(
+        startShipped({
+          ...shippedOptions,
+          databaseUrl: big.url,
+          port: config.shippedPort + 4,
+          label: "shipped-1M-warn",
+          logLevel: "warn",
+        }),
+      )
+    : null;
+
+  await checkSameBodies(shipped, yardstick, big.sample);
+
+  const loadSettings = {
+    connections: config.connections,
+    seconds: config.roundSeconds,
+    warmupSeconds: config.warmupSeconds,
+    rounds: config.rounds,
+  };
+  const tokensOf = (target: LoadTarget) => (target.name.endsWith("10k") ? small.sample : big.sample);
+
+  log(
+    `\n== public read GET /v1/shared/{token}: ${config.connections} connections, 1M and 10k shares, ` +
+      `${config.rounds} interleaved rounds of ${config.roundSeconds} s`,
+  );
+  const [s1m, y1m, s10k, y10k, warn] = (await interleave(
+    [
+      jsonRead(shipped, "shipped-1M", big.name),
+      jsonRead(yardstick, "yardstick-1M", big.name),
+      jsonRead(shippedSmall, "shipped-10k", small.name),
+      jsonRead(yardstickSmall, "yardstick-10k", small.name),
+      ...(shippedQuiet ? [jsonRead(shippedQuiet, "shipped-1M-warn", big.name)] : []),
+    ],
+    { ...loadSettings, tokens: tokensOf },
+  )) as [RunFigures[], RunFigures[], RunFigures[], RunFigures[], RunFigures[] | undefined];
+  await stop(shippedSmall);
+  await stop(yardstickSmall);
+  if (shippedQuiet) await stop(shippedQuiet);
+
+  log("\n== public page GET /shared/{token} (HTML) against the yardstick's JSON read, 1M shares");
+  const [page, pageYardstick] = (await interleave(
+    [pageRead(shipped, "shipped-page", big.name), jsonRead(yardstick, "yardstick-1M", big.name)],
+    { ...loadSettings, tokens: tokensOf },
+  )) as [RunFigures[], RunFigures[]];
+
+  log(
+    `\n== writes through the REST API: ${config.writeClients} clients x ${config.writesPerClient} requests per phase, ` +
+      `then ${config.contenders} creators on one schedule (3 trials)`,
+  );
+  if (!big.writes) throw new Error("write fixtures missing");
+  const writes = await runWrites({
+    baseUrl: shipped.baseUrl,
+    databaseUrl: big.url,
+    fixtures: big.writes,
+    perClient: config.writesPerClient,
+    maxPhaseSeconds: 30,
+  });
+
+  await stop(shipped);
+  await stop(yardstick);
+
+  const allShipped = [...s1m, ...s10k, ...page, ...(warn ?? [])];
+  const partial: Omit<BenchResults, "targets" | "runtimeSeconds"> = {
+    date: new Date().toISOString(),
+    git,
+    machine,
+    settings: {
+      connections: config.connections,
+      rounds: config.rounds,
+      roundSeconds: config.roundSeconds,
+      warmupSeconds: config.warmupSeconds,
+      sampleTokens: big.sample.length,
+      poolSize: SHIPPED_POOL_SIZE,
+      shippedLogLevel: "info (the default)",
+      rateLimits:
+        "RATE_LIMIT_PER_MINUTE and PUBLIC_RATE_LIMIT_PER_MINUTE raised to 100,000,000 so nothing is answered 429 (the limiter still counts every request)",
+    },
+    load: [big, small].map((d) => ({
+      database: d.name,
+      shares: d.shares,
+      seconds: Math.round(d.loadSeconds * 10) / 10,
+      sharesTableMb: Math.round(d.sharesTableBytes / 1e6),
+    })),
+    read1M: compare({ a: s1m, b: y1m }),
+    read10k: compare({ a: s10k, b: y10k }),
+    readQuietLogs: warn ? compare({ a: warn, b: y1m }) : null,
+    loggingCost: warn ? compare({ a: s1m, b: warn }) : null,
+    page: compare({ a: page, b: pageYardstick }),
+    writes,
+    shippedRssMaxMb: Math.round(Math.max(0, ...allShipped.map((r) => r.rssMaxMb))),
+  };
+
+  await monitor?.end({ timeout: 5 });
+  monitor = null;
+  if (!config.keepDatabases) {
+    await dropDatabase(config.maintenanceUrl, big.name);
+    await dropDatabase(config.maintenanceUrl, small.name);
+  }
+
+  const results: BenchResults = {
+    ...partial,
+    targets: evaluateTargets(partial),
+    runtimeSeconds: Math.round((performance.now() - started) / 100) / 10,
+  };
+  const files = writeResults(results);
+  process.stdout.write(`\n${renderMarkdown(results)}\n\n`);
+  log(`wrote ${path.relative(REPO_DIR, files.json)} and ${path.relative(REPO_DIR, files.markdown)}`);
+  log(`pnpm bench finished in ${(results.runtimeSeconds / 60).toFixed(1)} min`);
+};
+
+const config = loadConfig();
+const interrupt = (signal: NodeJS.Signals) => {
+  log(`\n${signal}: stopping the servers`);
+  void stopAll().finally(() => process.exit(130));
+};
+process.once("SIGINT", interrupt);
+process.once("SIGTERM", interrupt);
+
+main(config).catch(async (error: unknown) => {
+  log(`\nbench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  await stopAll();
+  process.exit(1);
+});
