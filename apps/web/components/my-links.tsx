@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { formatLocal, relativeTime } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc";
+import { BulkCancelDialog, bulkCancelOutcome } from "./bulk-cancel";
 import { useToast } from "./toast";
 import {
   Alert,
@@ -56,10 +57,9 @@ export function MyLinks() {
         await invalidate();
         setConfirming(false);
         setSelected(new Set());
-        const cancelled = results.filter((result) => result.status === "cancelled").length;
-        toast(`${cancelled} link${cancelled === 1 ? "" : "s"} cancelled`);
-        const missed = results.length - cancelled;
-        setOutcome(missed > 0 ? `${missed} link${missed === 1 ? " was" : "s were"} already gone.` : null);
+        const outcome = bulkCancelOutcome(results);
+        toast(outcome.toast);
+        setOutcome(outcome.note);
       },
     }),
   );
@@ -234,10 +234,9 @@ export function MyLinks() {
         </section>
       ) : null}
 
-      <ConfirmDialog
+      <BulkCancelDialog
         open={confirming}
-        title={`Cancel ${selectedIds.length} link${selectedIds.length === 1 ? "" : "s"}?`}
-        confirmLabel="Cancel links"
+        count={selectedIds.length}
         pending={cancel.isPending}
         error={cancel.error}
         onClose={() => {
@@ -245,9 +244,7 @@ export function MyLinks() {
           cancel.reset();
         }}
         onConfirm={() => cancel.mutate({ share_ids: selectedIds })}
-      >
-        <p>The selected links stop working immediately. Anyone opening them will see “Link not found”.</p>
-      </ConfirmDialog>
+      />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { errorMessage, fieldErrorsOf, shareLimitOf } from "@/lib/errors";
 import { daysUntil, formatLocal, personName, relativeTime } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc";
 import { useMe } from "../app-shell";
+import { BulkCancelDialog, bulkCancelOutcome } from "../bulk-cancel";
 import { useToast } from "../toast";
 import { Alert, Badge, Button, ConfirmDialog, CopyButton, ErrorState, Field, Skeleton } from "../ui";
 import {
@@ -500,14 +501,9 @@ function TeamLinks({
         await invalidate();
         setConfirm(null);
         setSelected(new Set());
-        const cancelled = results.filter((r) => r.status === "cancelled").length;
-        const refused = results.length - cancelled;
-        toast(`${cancelled} link${cancelled === 1 ? "" : "s"} cancelled`);
-        setOutcome(
-          refused > 0
-            ? `${refused} link${refused === 1 ? " was" : "s were"} not cancelled: already gone or not yours to remove.`
-            : null,
-        );
+        const outcome = bulkCancelOutcome(results);
+        toast(outcome.toast);
+        setOutcome(outcome.note);
       },
     }),
   );
@@ -636,10 +632,9 @@ function TeamLinks({
           immediately. The {nounOf(resource)} itself is not affected.
         </p>
       </ConfirmDialog>
-      <ConfirmDialog
+      <BulkCancelDialog
         open={confirm?.kind === "bulk"}
-        title={`Cancel ${selectedIds.length} link${selectedIds.length === 1 ? "" : "s"}?`}
-        confirmLabel="Cancel links"
+        count={selectedIds.length}
         pending={cancel.isPending}
         error={cancel.error}
         onClose={() => {
@@ -647,9 +642,7 @@ function TeamLinks({
           cancel.reset();
         }}
         onConfirm={() => cancel.mutate({ share_ids: selectedIds })}
-      >
-        <p>The selected links stop working immediately. Anyone opening them will see “Link not found”.</p>
-      </ConfirmDialog>
+      />
     </div>
   );
 }
