@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -8,6 +9,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   // tsconfig keeps `jsx: preserve` for Next.js; tests compile JSX themselves.
   oxc: { jsx: { runtime: "automatic", importSource: "react" } },
+  // The same `@/` alias as tsconfig's paths, for components under test.
+  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
   test: {
     allowOnly: false,
     projects: [
