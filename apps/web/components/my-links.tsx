@@ -8,17 +8,7 @@ import { formatLocal, relativeTime } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc";
 import { BulkCancelDialog, bulkCancelOutcome } from "./bulk-cancel";
 import { useToast } from "./toast";
-import {
-  Alert,
-  Badge,
-  Button,
-  ConfirmDialog,
-  CopyButton,
-  EmptyState,
-  ErrorState,
-  PageHeader,
-  Skeleton,
-} from "./ui";
+import { Alert, Badge, Button, CopyButton, EmptyState, ErrorState, PageHeader, Skeleton } from "./ui";
 
 type Status = "active" | "expired" | "all";
 const FILTERS: Array<{ value: Status; label: string }> = [
