@@ -1,6 +1,7 @@
 "use client";
 
 import type { ShareItem } from "@sharelinks/api";
+import { DEFAULT_EXPIRATION_DAYS } from "@sharelinks/core/expiry";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -175,9 +176,11 @@ export function MyLinks() {
                       <Button
                         size="sm"
                         loading={renew.isPending && renew.variables?.share_id === share.id}
-                        onClick={() => renew.mutate({ share_id: share.id, expiration_days: 30 })}
+                        onClick={() =>
+                          renew.mutate({ share_id: share.id, expiration_days: DEFAULT_EXPIRATION_DAYS })
+                        }
                       >
-                        Renew 30 days
+                        Renew {DEFAULT_EXPIRATION_DAYS} days
                       </Button>
                     ) : share.share_url ? (
                       <CopyButton

@@ -1,18 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { isDomainError, readPublicShare } from "@sharelinks/core";
 import type { Services } from "@sharelinks/db";
-import { type RestContext, resolveClientIp } from "@sharelinks/rest";
+import { PUBLIC_RESPONSE_HEADERS, type RestContext, resolveClientIp } from "@sharelinks/rest";
 import type { Logger } from "pino";
 import { type PublicSharePageInput, publicSharePageStatus, renderPublicSharePage } from "../public-page";
 import type { NodeHandler } from "./dispatch";
 
-/** The same headers as the public API: never cached, never indexed, never leaking the URL onward. */
+/** The public API's headers, plus a policy for a page that is static markup: no scripts, https images only (the brand's logo). */
 const PUBLIC_HEADERS = {
-  "Cache-Control": "no-store",
-  "Referrer-Policy": "no-referrer",
-  "X-Robots-Tag": "noindex, nofollow",
+  ...PUBLIC_RESPONSE_HEADERS,
   "X-Content-Type-Options": "nosniff",
-  // The page is static markup: no scripts at all, images only from https (the brand's logo).
   "Content-Security-Policy":
     "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
 } as const;

@@ -34,10 +34,18 @@ const baseHeaders = (requestId: string): Record<string, string> => ({
   "X-Correlation-ID": requestId,
 });
 
-/** The public-page headers (SPEC §4), on every response of the public route, errors included. */
+/**
+ * The headers every public response carries (SPEC §4): the API's public route,
+ * errors included, and the public HTML page. Cache-Control is already in the base set.
+ */
+export const PUBLIC_RESPONSE_HEADERS = {
+  "Cache-Control": "no-store",
+  "Referrer-Policy": "no-referrer",
+  "X-Robots-Tag": "noindex, nofollow",
+} as const;
+
 const addPublicHeaders = (headers: Record<string, string>) => {
-  headers["Referrer-Policy"] = "no-referrer";
-  headers["X-Robots-Tag"] = "noindex, nofollow";
+  Object.assign(headers, PUBLIC_RESPONSE_HEADERS);
 };
 
 /**

@@ -8,7 +8,7 @@ export {
   type RestContextOptions,
 } from "./context";
 export { domainErrorOf, errorEnvelope, HTTP_STATUS_BY_CODE } from "./errors";
-export { handleRestRequest } from "./handler";
+export { handleRestRequest, PUBLIC_RESPONSE_HEADERS } from "./handler";
 export { maskPath } from "./logging";
 export { buildOpenApiDocument, errorCodesOf } from "./openapi";
 export { DEFAULT_RATE_LIMITS, type RateLimitSettings } from "./rate-limit";

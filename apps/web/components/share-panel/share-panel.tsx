@@ -1,6 +1,7 @@
 "use client";
 
 import type { ShareItem } from "@sharelinks/api";
+import { DEFAULT_EXPIRATION_DAYS, MAX_EXPIRATION_DAYS, MIN_EXPIRATION_DAYS } from "@sharelinks/core/expiry";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { errorMessage, fieldErrorsOf, shareLimitOf } from "@/lib/errors";
@@ -23,10 +24,9 @@ export interface ResourceRef {
   id: string;
 }
 
-const DEFAULT_DAYS = 30;
 /** Teammates' links shown before "Show all": a resource can hold 50. */
 const COLLAPSED_ROWS = 8;
-const PRESETS = [7, 30, 90, 365];
+const PRESETS = [7, DEFAULT_EXPIRATION_DAYS, 90, MAX_EXPIRATION_DAYS];
 const nounOf = (resource: ResourceRef) => (resource.type === "report" ? "report" : "schedule");
 
 /** Days field value -> number for the API; anything unparsable goes through as-is so the API explains. */
@@ -151,7 +151,7 @@ function CreateLinkForm({
   const trpc = useTRPC();
   const toast = useToast();
   const invalidate = useInvalidateShares();
-  const [days, setDays] = useState(String(DEFAULT_DAYS));
+  const [days, setDays] = useState(String(DEFAULT_EXPIRATION_DAYS));
   const [branding, setBranding] = useState<WhiteLabelDraft>(emptyWhiteLabel);
   const [showBranding, setShowBranding] = useState(false);
   const create = useMutation(
@@ -189,7 +189,11 @@ function CreateLinkForm({
         </Alert>
       ) : null}
       {bannerError ? <Alert tone="error">{errorMessage(bannerError)}</Alert> : null}
-      <Field label="Expires after (days)" error={errors.expiration_days} hint="Between 1 and 365 days.">
+      <Field
+        label="Expires after (days)"
+        error={errors.expiration_days}
+        hint={`Between ${MIN_EXPIRATION_DAYS} and ${MAX_EXPIRATION_DAYS} days.`}
+      >
         {(props) => (
           <div className="days-row">
             <input
@@ -197,8 +201,8 @@ function CreateLinkForm({
               name="expiration_days"
               type="number"
               inputMode="numeric"
-              min={1}
-              max={365}
+              min={MIN_EXPIRATION_DAYS}
+              max={MAX_EXPIRATION_DAYS}
               step={1}
               className="input-days"
               value={days}
@@ -214,7 +218,7 @@ function CreateLinkForm({
                   aria-pressed={days === String(preset)}
                   onClick={() => setDays(String(preset))}
                 >
-                  {preset === 365 ? "1 year" : `${preset} days`}
+                  {preset === MAX_EXPIRATION_DAYS ? "1 year" : `${preset} days`}
                 </button>
               ))}
             </fieldset>
@@ -254,7 +258,7 @@ function MyLink({ resource, share }: { resource: ResourceRef; share: ShareItem }
   const trpc = useTRPC();
   const toast = useToast();
   const invalidate = useInvalidateShares();
-  const [extendDays, setExtendDays] = useState(String(DEFAULT_DAYS));
+  const [extendDays, setExtendDays] = useState(String(DEFAULT_EXPIRATION_DAYS));
   const [dialog, setDialog] = useState<"rotate" | "revoke" | null>(null);
   const [editBranding, setEditBranding] = useState(false);
   const [branding, setBranding] = useState<WhiteLabelDraft>(() => draftFrom(share.white_label_config));
@@ -358,8 +362,8 @@ function MyLink({ resource, share }: { resource: ResourceRef; share: ShareItem }
                 name="extend_days"
                 type="number"
                 inputMode="numeric"
-                min={1}
-                max={365}
+                min={MIN_EXPIRATION_DAYS}
+                max={MAX_EXPIRATION_DAYS}
                 className="input-days"
                 value={extendDays}
                 onChange={(event) => setExtendDays(event.target.value)}
