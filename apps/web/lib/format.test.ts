@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysUntil, personName, relativeTime } from "./format";
+import { personName, relativeTime } from "./format";
 
 const NOW = new Date("2026-03-01T12:00:00.000Z");
 
@@ -10,13 +10,6 @@ describe("dashboard formatting", () => {
     expect(relativeTime("2026-02-27T12:00:00.000Z", NOW)).toBe("2 days ago");
     expect(relativeTime("2026-03-01T12:00:20.000Z", NOW)).toBe("just now");
     expect(relativeTime("not a date", NOW)).toBe("");
-  });
-
-  it("turns an expiry into whole days to keep, within 1..365", () => {
-    expect(daysUntil("2026-03-31T12:00:00.000Z", NOW)).toBe(30);
-    expect(daysUntil("2026-03-01T13:00:00.000Z", NOW)).toBe(1);
-    expect(daysUntil("2026-02-01T00:00:00.000Z", NOW)).toBe(1);
-    expect(daysUntil("2030-01-01T00:00:00.000Z", NOW)).toBe(365);
   });
 
   it("names people by name, else email", () => {

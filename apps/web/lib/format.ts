@@ -64,9 +64,5 @@ export const formatLocalDate = (value: string | Date | null | undefined): string
   return Number.isNaN(date.getTime()) ? "—" : localDateFormat.format(date);
 };
 
-/** Days left until `expiresAt`, rounded up, at least 1: the default for "keep the same expiry". */
-export const daysUntil = (expiresAt: string, now: Date = new Date()): number =>
-  Math.min(365, Math.max(1, Math.ceil((new Date(expiresAt).getTime() - now.getTime()) / DAY)));
-
 export const personName = (person: { name: string | null; email: string } | null | undefined): string =>
   person ? person.name?.trim() || person.email : "Unknown user";

@@ -8,7 +8,12 @@ export type { PersonItem, ShareItem } from "./present";
 export { type AppRouter, appRouter } from "./root";
 export type { ApiKeyItem } from "./routers/apiKeys/present";
 export type { ReportDetail, ReportListItem } from "./routers/reports/present";
-export type { RunItem, ScheduleDetail, ScheduleListItem } from "./routers/schedules/present";
+export type {
+  RunItem,
+  ScheduleDetail,
+  ScheduleListItem,
+  ScheduleRollUpItem,
+} from "./routers/schedules/present";
 export {
   type ApiServices,
   type AuthedContext,

@@ -14,6 +14,7 @@ export * from "./provisioning/schemas";
 export * from "./random";
 export * from "./reports/read-reports";
 export * from "./reports/report";
+export * from "./reports/schedule-roll-up";
 export * from "./reports/visibility";
 export * from "./shares/cancel-shares";
 export * from "./shares/create-share";

@@ -1,6 +1,5 @@
 "use client";
 
-import type { RunItem } from "@sharelinks/api";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -77,50 +76,6 @@ export function SchedulesList() {
   );
 }
 
-/** The same roll-up the share snapshot makes: every completed run, oldest first. */
-const completedRuns = (runs: RunItem[]) =>
-  runs
-    .filter((run) => run.status === "completed" && run.completed_at)
-    .sort((a, b) => (a.completed_at ?? "").localeCompare(b.completed_at ?? ""));
-
-const rollUp = (runs: RunItem[]) => {
-  const rows = runs.flatMap((run) => run.results);
-  const mentioned = rows.filter((row) => row.mentioned);
-  const positioned = mentioned.filter((row) => row.position !== null);
-  const engines = new Map<string, { total: number; mentioned: number; posSum: number; posCount: number }>();
-  for (const row of rows) {
-    const e = engines.get(row.engine) ?? { total: 0, mentioned: 0, posSum: 0, posCount: 0 };
-    e.total += 1;
-    if (row.mentioned) {
-      e.mentioned += 1;
-      if (row.position !== null) {
-        e.posSum += row.position;
-        e.posCount += 1;
-      }
-    }
-    engines.set(row.engine, e);
-  }
-  return {
-    summary: {
-      total: rows.length,
-      mentioned: mentioned.length,
-      visibility_rate: rows.length ? mentioned.length / rows.length : 0,
-      average_position: positioned.length
-        ? positioned.reduce((s, r) => s + (r.position ?? 0), 0) / positioned.length
-        : null,
-    },
-    engines: [...engines.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([engine, e]) => ({
-        engine,
-        total: e.total,
-        mentioned: e.mentioned,
-        visibility_rate: e.total ? e.mentioned / e.total : 0,
-        average_position: e.posCount ? e.posSum / e.posCount : null,
-      })),
-  };
-};
-
 export function ScheduleDetailView({ id }: { id: string }) {
   const trpc = useTRPC();
   const schedule = useQuery(trpc.schedules.byId.queryOptions({ id }));
@@ -158,11 +113,10 @@ export function ScheduleDetailView({ id }: { id: string }) {
     );
   }
   const data = schedule.data;
-  const completed = completedRuns(data.runs);
-  const latest = completed.at(-1);
-  const { summary, engines } = rollUp(completed);
+  // Core's roll-up over the completed runs, as served: the same numbers a shared snapshot shows.
+  const { summary, engines, trend, latest_run_id } = data.roll_up;
   const runsNewestFirst = [...data.runs].reverse();
-  const expandedRun = runsNewestFirst.find((run) => run.id === (openRun ?? latest?.id));
+  const expandedRun = runsNewestFirst.find((run) => run.id === (openRun ?? latest_run_id));
 
   return (
     <>
@@ -187,7 +141,7 @@ export function ScheduleDetailView({ id }: { id: string }) {
       />
       <div className="detail-grid">
         <div className="detail-main stack">
-          {completed.length === 0 ? (
+          {data.completed_run_count === 0 ? (
             <div className="panel">
               <EmptyState title="No completed runs yet">
                 The first run's results appear here when it completes. Failed and running runs are listed
@@ -198,18 +152,12 @@ export function ScheduleDetailView({ id }: { id: string }) {
             <>
               <SummaryStats
                 summary={summary}
-                extra={{ label: "Completed runs", value: String(completed.length) }}
+                extra={{ label: "Completed runs", value: String(data.completed_run_count) }}
               />
               <div className="two-col">
                 <section className="panel panel-pad" aria-labelledby="trend-h">
                   <h2 id="trend-h">Visibility trend</h2>
-                  <TrendChart
-                    trend={completed.map((run) => ({
-                      run_id: run.id,
-                      completed_at: run.completed_at ?? run.started_at,
-                      visibility_rate: run.summary.visibility_rate,
-                    }))}
-                  />
+                  <TrendChart trend={trend} />
                 </section>
                 <section className="panel panel-pad" aria-labelledby="engines-h">
                   <h2 id="engines-h">Visibility by engine</h2>
@@ -291,7 +239,7 @@ export function ScheduleDetailView({ id }: { id: string }) {
         <aside className="detail-aside">
           <SharePanel
             resource={{ type: "scheduled", id }}
-            shareable={completed.length > 0}
+            shareable={data.completed_run_count > 0}
             unshareableReason="A schedule can be shared once at least one of its runs has completed."
           />
         </aside>

@@ -5,7 +5,7 @@ import { DEFAULT_EXPIRATION_DAYS, MAX_EXPIRATION_DAYS, MIN_EXPIRATION_DAYS } fro
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { errorMessage, fieldErrorsOf, shareLimitOf } from "@/lib/errors";
-import { daysUntil, formatLocal, personName, relativeTime } from "@/lib/format";
+import { formatLocal, personName, relativeTime } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc";
 import { useMe } from "../app-shell";
 import { BulkCancelDialog, bulkCancelOutcome } from "../bulk-cancel";
@@ -432,14 +432,7 @@ function MyLink({ resource, share }: { resource: ResourceRef; share: ShareItem }
           setDialog(null);
           rotate.reset();
         }}
-        onConfirm={() =>
-          rotate.mutate({
-            resource,
-            rotate: true,
-            expiration_days: daysUntil(share.expires_at),
-            ...(share.white_label_config ? { white_label_config: share.white_label_config } : {}),
-          })
-        }
+        onConfirm={() => rotate.mutate({ resource, rotate: true, keep_settings: true })}
       >
         <p>
           You get a new address and <strong>the current link stops working immediately</strong>: anyone who

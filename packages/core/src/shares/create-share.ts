@@ -13,6 +13,8 @@ import { hashToken, mintShareToken } from "./token";
  *   (new snapshot, same id and token, `isExisting`);
  * - `rotate`: drop the caller's shares on the resource and mint a new one;
  * - otherwise a new share (replacing the caller's expired one, if any).
+ * A new share gets the defaults (30 days, brand white label) unless
+ * `keep_settings` asks it to inherit the replaced share's (see `inheritedSettings`).
  * All under the resource lock, so the cap holds against concurrent creators.
  */
 export const createShare = async (
@@ -54,6 +56,7 @@ export const createShare = async (
     if (existing) await tx.delete([existing.id]);
     await assertBelowCap(deps, tx, resource, now);
 
+    const inherited = input.keep_settings && existing ? inheritedSettings(existing, now) : {};
     const token = mintShareToken(deps.random);
     const share: Share = {
       id: deps.random.uuid(),
@@ -63,18 +66,37 @@ export const createShare = async (
       tokenHash: hashToken(token),
       tokenCiphertext: deps.tokenCipher.encrypt(token),
       snapshot,
-      whiteLabel: input.white_label_config ?? null,
+      whiteLabel:
+        input.white_label_config !== undefined ? input.white_label_config : (inherited.whiteLabel ?? null),
       createdAt: now,
       updatedAt: now,
-      expiresAt: expiresAtFrom(now, input.expiration_days ?? DEFAULT_EXPIRATION_DAYS),
+      expiresAt:
+        input.expiration_days !== undefined
+          ? expiresAtFrom(now, input.expiration_days)
+          : (inherited.expiresAt ?? expiresAtFrom(now, DEFAULT_EXPIRATION_DAYS)),
     };
     await tx.insert(share);
     await tx.recordEvent(
       shareEvent(deps, actor, share, input.rotate ? "rotated" : "created", now, {
         newExpiresAt: share.expiresAt,
-        metadata: existing ? { replaced_share_id: existing.id } : null,
+        metadata: existing
+          ? { replaced_share_id: existing.id, ...(input.keep_settings && { kept_settings: true }) }
+          : null,
       }),
     );
     return { share, accessToken: token, isExisting: false };
   });
 };
+
+/**
+ * What a replacing share keeps of the one it replaces (`keep_settings`): the
+ * branding always, and the exact expiry instant while it is still ahead; an
+ * expired share has no time left to keep, so the default window applies.
+ */
+export const inheritedSettings = (
+  replaced: Pick<Share, "whiteLabel" | "expiresAt">,
+  now: Date,
+): Partial<Pick<Share, "whiteLabel" | "expiresAt">> => ({
+  whiteLabel: replaced.whiteLabel,
+  ...(isActiveAt(replaced.expiresAt, now) && { expiresAt: replaced.expiresAt }),
+});

@@ -23,6 +23,10 @@ export const createShareInputSchema = z
       .boolean()
       .optional()
       .meta({ description: "Drop the caller's shares on this resource and mint a new token." }),
+    keep_settings: z.boolean().optional().meta({
+      description:
+        "When the new link replaces the caller's previous one (rotate): carry over its `expires_at` (if still ahead) and `white_label_config` instead of the defaults. Fields sent explicitly still win. Default false.",
+    }),
     white_label_config: shareWhiteLabelSchema.nullable().optional(),
   })
   .meta({ id: "CreateShareRequest" });

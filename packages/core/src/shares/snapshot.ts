@@ -1,5 +1,6 @@
 import { conflict } from "../errors";
 import type { Report, ResultRow, ScheduledReport } from "../reports/report";
+import { type RunTrendPoint, rollUpSchedule } from "../reports/schedule-roll-up";
 import {
   type EngineVisibility,
   summarize,
@@ -19,12 +20,6 @@ export interface ReportSnapshot {
   summary: VisibilitySummary;
   engines: EngineVisibility[];
   results: ResultRow[];
-}
-
-export interface RunTrendPoint {
-  run_id: string;
-  completed_at: string;
-  visibility_rate: number;
 }
 
 export interface ScheduledReportSnapshot {
@@ -65,26 +60,18 @@ export const buildScheduledReportSnapshot = (
   schedule: ScheduledReport,
   now: Date,
 ): ScheduledReportSnapshot => {
-  const completed = schedule.runs
-    .filter((run) => run.status === "completed" && run.completedAt !== null)
-    .sort((a, b) => (a.completedAt as Date).getTime() - (b.completedAt as Date).getTime());
-  const latest = completed.at(-1);
+  const { completedRuns, latest, summary, engines, trend } = rollUpSchedule(schedule);
   if (!latest) throw conflict("Scheduled report has no completed run to share yet");
-  const allRows = completed.flatMap((run) => run.results);
   return {
     kind: "scheduled",
     title: schedule.name,
     cadence: schedule.cadence,
-    generated_at: (latest.completedAt as Date).toISOString(),
+    generated_at: latest.completedAt.toISOString(),
     snapshot_at: now.toISOString(),
-    run_count: completed.length,
-    summary: summarize(allRows),
-    engines: summarizeByEngine(allRows),
-    trend: completed.map((run) => ({
-      run_id: run.id,
-      completed_at: (run.completedAt as Date).toISOString(),
-      visibility_rate: summarize(run.results).visibility_rate,
-    })),
+    run_count: completedRuns.length,
+    summary,
+    engines,
+    trend,
     results: latest.results,
   };
 };

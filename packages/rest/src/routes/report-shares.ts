@@ -82,6 +82,8 @@ const shareRoutesFor = (kind: ResourceKind): Route[] => {
         "Creates a public link to a frozen snapshot (201). If the caller already has an active share on this " +
         `${kind.noun}, the snapshot is rebuilt and the same link returned with \`is_existing: true\` (200). ` +
         "`rotate: true` drops the caller's shares here and mints a new token (201); old links die at once. " +
+        "With `keep_settings: true` the new link keeps the old one's `expires_at` and `white_label_config` " +
+        "(without it: 30 days and the brand's white label). " +
         "At most 50 active shares per resource across the brand.",
       tag: kind.tag,
       auth: "api_key",

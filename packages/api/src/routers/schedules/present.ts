@@ -1,8 +1,11 @@
 import {
+  completedRunsOf,
   type EngineVisibility,
   type ReportRun,
   type ResultRow,
   type RunStatus,
+  type RunTrendPoint,
+  rollUpSchedule,
   type ScheduledReport,
   summarize,
   summarizeByEngine,
@@ -33,20 +36,25 @@ export interface RunItem {
   results: ResultRow[];
 }
 
+/** Core's roll-up over the completed runs: the numbers a shared snapshot of the schedule shows. */
+export interface ScheduleRollUpItem {
+  summary: VisibilitySummary;
+  engines: EngineVisibility[];
+  /** One point per completed run, oldest first. */
+  trend: RunTrendPoint[];
+  /** The newest completed run; null before the first one completes. */
+  latest_run_id: string | null;
+}
+
 export interface ScheduleDetail extends ScheduleListItem {
   /** Oldest first, every status included. */
   runs: RunItem[];
+  roll_up: ScheduleRollUpItem;
 }
 
-const completedRuns = (schedule: ScheduledReport) =>
-  schedule.runs.filter((run) => run.status === "completed" && run.completedAt !== null);
-
 export const presentScheduleListItem = (schedule: ScheduledReport): ScheduleListItem => {
-  const completed = completedRuns(schedule);
-  const lastCompleted = completed.reduce<Date | null>(
-    (latest, run) => (run.completedAt && (!latest || run.completedAt > latest) ? run.completedAt : latest),
-    null,
-  );
+  const completed = completedRunsOf(schedule.runs);
+  const lastCompleted = completed.at(-1)?.completedAt ?? null;
   return {
     id: schedule.id,
     name: schedule.name,
@@ -70,7 +78,11 @@ const presentRun = (run: ReportRun): RunItem => ({
   results: run.results.map((row) => ({ ...row })),
 });
 
-export const presentScheduleDetail = (schedule: ScheduledReport): ScheduleDetail => ({
-  ...presentScheduleListItem(schedule),
-  runs: schedule.runs.map(presentRun),
-});
+export const presentScheduleDetail = (schedule: ScheduledReport): ScheduleDetail => {
+  const { summary, engines, trend, latest } = rollUpSchedule(schedule);
+  return {
+    ...presentScheduleListItem(schedule),
+    runs: schedule.runs.map(presentRun),
+    roll_up: { summary, engines, trend, latest_run_id: latest?.id ?? null },
+  };
+};

@@ -50,6 +50,30 @@ describe.each(backendKinds())("schedules router (%s)", (kind) => {
     expect(schedule.runs[1]).toMatchObject({ completed_at: null, result_count: 0 });
   });
 
+  it("serves core's roll-up of the completed runs, so the dashboard only draws it", async () => {
+    const schedule = await alice.api.schedules.byId({ id: world.schedule.id });
+    const [first, , third] = schedule.runs;
+    expect(schedule.roll_up).toEqual({
+      summary: { total: 4, mentioned: 3, visibility_rate: 0.75, average_position: 1.3333 },
+      engines: [
+        { engine: "chatgpt", total: 2, mentioned: 2, visibility_rate: 1, average_position: 1 },
+        { engine: "perplexity", total: 2, mentioned: 1, visibility_rate: 0.5, average_position: 2 },
+      ],
+      trend: [
+        { run_id: first?.id, completed_at: "2025-02-01T09:30:00.000Z", visibility_rate: 0.5 },
+        { run_id: third?.id, completed_at: "2025-02-15T09:30:00.000Z", visibility_rate: 1 },
+      ],
+      latest_run_id: third?.id,
+    });
+    const empty = await alice.api.schedules.byId({ id: world.emptySchedule.id });
+    expect(empty.roll_up).toEqual({
+      summary: { total: 0, mentioned: 0, visibility_rate: 0, average_position: null },
+      engines: [],
+      trend: [],
+      latest_run_id: null,
+    });
+  });
+
   it("answers NOT_FOUND for another brand's schedule", async () => {
     const outsider = await signedIn(world.services, world.other.user);
     await expectTRPCError(outsider.api.schedules.byId({ id: world.schedule.id }), "NOT_FOUND");
