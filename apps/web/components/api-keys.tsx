@@ -25,14 +25,14 @@ export function ApiKeys() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const keys = useQuery(trpc.apiKeys.list.queryOptions());
+  const keys = useQuery(trpc.apiKeys.listMyApiKeys.queryOptions());
   const [name, setName] = useState("");
   const [revealed, setRevealed] = useState<{ key: string; name: string | null } | null>(null);
   const [revoking, setRevoking] = useState<ApiKeyItem | null>(null);
 
-  const invalidate = () => queryClient.invalidateQueries(trpc.apiKeys.list.queryFilter());
+  const invalidate = () => queryClient.invalidateQueries(trpc.apiKeys.listMyApiKeys.queryFilter());
   const create = useMutation(
-    trpc.apiKeys.create.mutationOptions({
+    trpc.apiKeys.createApiKey.mutationOptions({
       onSuccess: async ({ key, apiKey }) => {
         setRevealed({ key, name: apiKey.name });
         setName("");
@@ -41,7 +41,7 @@ export function ApiKeys() {
     }),
   );
   const revoke = useMutation(
-    trpc.apiKeys.revoke.mutationOptions({
+    trpc.apiKeys.revokeMyApiKey.mutationOptions({
       onSuccess: async () => {
         setRevoking(null);
         await invalidate();

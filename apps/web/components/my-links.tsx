@@ -32,7 +32,7 @@ export function MyLinks() {
   const [outcome, setOutcome] = useState<string | null>(null);
 
   const links = useInfiniteQuery(
-    trpc.shares.mine.infiniteQueryOptions(
+    trpc.shares.listMyShares.infiniteQueryOptions(
       { status, limit: PAGE_SIZE },
       { getNextPageParam: (last) => (last.hasMore ? (last.nextCursor ?? undefined) : undefined) },
     ),
@@ -43,7 +43,7 @@ export function MyLinks() {
 
   const invalidate = () => queryClient.invalidateQueries(trpc.shares.pathFilter());
   const cancel = useMutation(
-    trpc.shares.cancel.mutationOptions({
+    trpc.shares.cancelShares.mutationOptions({
       onSuccess: async ({ results }) => {
         await invalidate();
         setConfirming(false);
@@ -55,7 +55,7 @@ export function MyLinks() {
     }),
   );
   const renew = useMutation(
-    trpc.shares.extend.mutationOptions({
+    trpc.shares.extendShare.mutationOptions({
       onSuccess: async (share) => {
         await invalidate();
         toast(`“${share.title}” is active again until ${formatLocal(share.expires_at)}`);

@@ -6,14 +6,16 @@ export type { DomainErrorData } from "./errors";
 export { TRPC_CODE_BY_DOMAIN_CODE } from "./errors";
 export type { PersonItem, ShareItem } from "./present";
 export { type AppRouter, appRouter } from "./root";
-export type { ApiKeyItem } from "./routers/apiKeys/present";
-export type { ReportDetail, ReportListItem } from "./routers/reports/present";
+export type { ApiKeyItem } from "./routers/api-keys";
+export type { MeOutput } from "./routers/auth";
+export type { ReportDetail, ReportListItem } from "./routers/reports";
 export type {
   RunItem,
   ScheduleDetail,
   ScheduleListItem,
   ScheduleRollUpItem,
-} from "./routers/schedules/present";
+} from "./routers/schedules";
+export type { MySharesOutput, ResourceSharesOutput } from "./routers/shares";
 export {
   type ApiServices,
   type AuthedContext,
@@ -25,7 +27,7 @@ export {
 
 /**
  * Server-side calls (React Server Components, tests):
- * `createCaller(createTRPCContext({...})).shares.mine({})`.
+ * `createCaller(createTRPCContext({...})).shares.listMyShares({})`.
  */
 export const createCaller = createCallerFactory(appRouter);
 

@@ -1,8 +1,8 @@
-import { apiKeysRouter } from "./routers/apiKeys/_router";
-import { authRouter } from "./routers/auth/_router";
-import { reportsRouter } from "./routers/reports/_router";
-import { schedulesRouter } from "./routers/schedules/_router";
-import { sharesRouter } from "./routers/shares/_router";
+import { apiKeysRouter } from "./routers/api-keys";
+import { authRouter } from "./routers/auth";
+import { reportsRouter } from "./routers/reports";
+import { schedulesRouter } from "./routers/schedules";
+import { sharesRouter } from "./routers/shares";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({

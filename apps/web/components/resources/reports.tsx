@@ -13,7 +13,7 @@ import { SummaryStats } from "./summary";
 
 export function ReportsList() {
   const trpc = useTRPC();
-  const reports = useQuery(trpc.reports.list.queryOptions());
+  const reports = useQuery(trpc.reports.listReports.queryOptions());
   return (
     <>
       <PageHeader
@@ -78,7 +78,7 @@ export function ReportsList() {
 
 export function ReportDetailView({ id }: { id: string }) {
   const trpc = useTRPC();
-  const report = useQuery(trpc.reports.byId.queryOptions({ id }));
+  const report = useQuery(trpc.reports.getReport.queryOptions({ id }));
 
   if (report.isPending) {
     return (

@@ -14,7 +14,7 @@ import { SummaryStats } from "./summary";
 
 export function SchedulesList() {
   const trpc = useTRPC();
-  const schedules = useQuery(trpc.schedules.list.queryOptions());
+  const schedules = useQuery(trpc.schedules.listScheduledReports.queryOptions());
   return (
     <>
       <PageHeader
@@ -78,7 +78,7 @@ export function SchedulesList() {
 
 export function ScheduleDetailView({ id }: { id: string }) {
   const trpc = useTRPC();
-  const schedule = useQuery(trpc.schedules.byId.queryOptions({ id }));
+  const schedule = useQuery(trpc.schedules.getScheduledReport.queryOptions({ id }));
   const [openRun, setOpenRun] = useState<string | null>(null);
 
   if (schedule.isPending) {

@@ -50,7 +50,7 @@ export function SharePanel({
   unshareableReason?: string;
 }) {
   const trpc = useTRPC();
-  const shares = useQuery(trpc.shares.forResource.queryOptions(resource));
+  const shares = useQuery(trpc.shares.listResourceShares.queryOptions(resource));
   const me = useMe();
   const headingId = useId();
 
@@ -155,7 +155,7 @@ function CreateLinkForm({
   const [branding, setBranding] = useState<WhiteLabelDraft>(emptyWhiteLabel);
   const [showBranding, setShowBranding] = useState(false);
   const create = useMutation(
-    trpc.shares.create.mutationOptions({
+    trpc.shares.createShare.mutationOptions({
       onSuccess: async () => {
         await invalidate();
         toast("Share link created");
@@ -265,7 +265,7 @@ function MyLink({ resource, share }: { resource: ResourceRef; share: ShareItem }
   const urlId = useId();
 
   const extend = useMutation(
-    trpc.shares.extend.mutationOptions({
+    trpc.shares.extendShare.mutationOptions({
       onSuccess: async (updated) => {
         await invalidate();
         toast(`Link now expires ${formatLocal(updated.expires_at)}`);
@@ -273,7 +273,7 @@ function MyLink({ resource, share }: { resource: ResourceRef; share: ShareItem }
     }),
   );
   const rotate = useMutation(
-    trpc.shares.create.mutationOptions({
+    trpc.shares.createShare.mutationOptions({
       onSuccess: async () => {
         await invalidate();
         setDialog(null);
@@ -282,7 +282,7 @@ function MyLink({ resource, share }: { resource: ResourceRef; share: ShareItem }
     }),
   );
   const refresh = useMutation(
-    trpc.shares.create.mutationOptions({
+    trpc.shares.createShare.mutationOptions({
       onSuccess: async () => {
         await invalidate();
         setEditBranding(false);
@@ -291,7 +291,7 @@ function MyLink({ resource, share }: { resource: ResourceRef; share: ShareItem }
     }),
   );
   const revoke = useMutation(
-    trpc.shares.revokeMine.mutationOptions({
+    trpc.shares.revokeMyShares.mutationOptions({
       onSuccess: async () => {
         await invalidate();
         setDialog(null);
@@ -484,7 +484,7 @@ function TeamLinks({
   const allSelected = removable.length > 0 && selectedIds.length === removable.length;
 
   const remove = useMutation(
-    trpc.shares.remove.mutationOptions({
+    trpc.shares.removeShare.mutationOptions({
       onSuccess: async () => {
         await invalidate();
         setConfirm(null);
@@ -493,7 +493,7 @@ function TeamLinks({
     }),
   );
   const cancel = useMutation(
-    trpc.shares.cancel.mutationOptions({
+    trpc.shares.cancelShares.mutationOptions({
       onSuccess: async ({ results }) => {
         await invalidate();
         setConfirm(null);

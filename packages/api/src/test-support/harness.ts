@@ -16,7 +16,7 @@ import {
 import { createTestDatabase, testDatabaseKinds } from "@sharelinks/db/testing";
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { expect } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { appRouter, createCaller, createTRPCContext } from "../index";
 
 type DatabaseKind = Parameters<typeof createTestDatabase>[0];
@@ -305,3 +305,34 @@ export const expectTRPCError = async (promise: Promise<unknown>, code: TRPCError
 /** The core error code behind a TRPCError (what `data.domainCode` carries over HTTP). */
 export const domainCodeOf = (error: TRPCError): string | undefined =>
   (error.cause as { code?: string } | undefined)?.code;
+
+export interface ShareWorld {
+  backend: Backend;
+  world: World;
+  alice: Browser;
+  bob: Browser;
+  manager: Browser;
+  reportRef: { type: "report"; id: string };
+}
+
+/**
+ * One database for the describe block and a fresh world per test, with the
+ * three teammates signed in. Read its fields inside tests: hooks fill them.
+ */
+export const useShareWorld = (kind: DatabaseKind): ShareWorld => {
+  const t = {} as ShareWorld;
+  beforeAll(async () => {
+    t.backend = await openBackend(kind);
+  });
+  afterAll(() => t.backend.cleanup());
+  beforeEach(async () => {
+    t.world = await seedWorld(t.backend.services);
+    [t.alice, t.bob, t.manager] = await Promise.all([
+      signedIn(t.world.services, t.world.alice),
+      signedIn(t.world.services, t.world.bob),
+      signedIn(t.world.services, t.world.manager),
+    ]);
+    t.reportRef = { type: "report", id: t.world.report.id };
+  });
+  return t;
+};

@@ -11,11 +11,11 @@ export interface ReportReadDeps {
 }
 
 /** The caller's brand's reports, newest first. Other brands' never appear. */
-export const listBrandReports = (deps: ReportReadDeps, actor: Pick<Actor, "brandId">): Promise<Report[]> =>
+export const listReports = (deps: ReportReadDeps, actor: Pick<Actor, "brandId">): Promise<Report[]> =>
   deps.catalog.listReports(actor.brandId);
 
 /** Another brand's report is not found, never forbidden: existence does not leak. */
-export const getBrandReport = async (
+export const getReport = async (
   deps: ReportReadDeps,
   actor: Pick<Actor, "brandId">,
   reportId: string,
@@ -25,12 +25,12 @@ export const getBrandReport = async (
   return report;
 };
 
-export const listBrandSchedules = (
+export const listScheduledReports = (
   deps: ReportReadDeps,
   actor: Pick<Actor, "brandId">,
 ): Promise<ScheduledReport[]> => deps.catalog.listScheduledReports(actor.brandId);
 
-export const getBrandSchedule = async (
+export const getScheduledReport = async (
   deps: ReportReadDeps,
   actor: Pick<Actor, "brandId">,
   scheduledReportId: string,

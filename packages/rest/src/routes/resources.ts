@@ -1,4 +1,4 @@
-import { getBrandReport, getBrandSchedule, listBrandReports, listBrandSchedules } from "@sharelinks/core";
+import { getReport, getScheduledReport, listReports, listScheduledReports } from "@sharelinks/core";
 import { list, presentReport, presentScheduledReport } from "../present";
 import { defineRoute, type Route } from "../route";
 import {
@@ -21,7 +21,7 @@ export const resourceRoutes: Route[] = [
     auth: "api_key",
     responses: { 200: { description: "Newest first, results included.", schema: reportListSchema } },
     async handle({ ctx, actor }) {
-      const reports = await listBrandReports(ctx.services.provisioning, actor);
+      const reports = await listReports(ctx.services.provisioning, actor);
       return { status: 200, body: list(reports.map(presentReport)) };
     },
   }),
@@ -36,7 +36,7 @@ export const resourceRoutes: Route[] = [
     responses: { 200: { description: "The report, results included.", schema: reportSchema } },
     errors: ["not_found"],
     async handle({ ctx, actor, params }) {
-      const report = await getBrandReport(ctx.services.provisioning, actor, params.report_id);
+      const report = await getReport(ctx.services.provisioning, actor, params.report_id);
       return { status: 200, body: presentReport(report) };
     },
   }),
@@ -49,7 +49,7 @@ export const resourceRoutes: Route[] = [
     auth: "api_key",
     responses: { 200: { description: "Newest first, runs included.", schema: scheduledReportListSchema } },
     async handle({ ctx, actor }) {
-      const schedules = await listBrandSchedules(ctx.services.provisioning, actor);
+      const schedules = await listScheduledReports(ctx.services.provisioning, actor);
       return { status: 200, body: list(schedules.map(presentScheduledReport)) };
     },
   }),
@@ -66,7 +66,7 @@ export const resourceRoutes: Route[] = [
     },
     errors: ["not_found"],
     async handle({ ctx, actor, params }) {
-      const schedule = await getBrandSchedule(ctx.services.provisioning, actor, params.scheduled_report_id);
+      const schedule = await getScheduledReport(ctx.services.provisioning, actor, params.scheduled_report_id);
       return { status: 200, body: presentScheduledReport(schedule) };
     },
   }),

@@ -1,6 +1,8 @@
 import {
   completedRunsOf,
   type EngineVisibility,
+  getScheduledReport,
+  listScheduledReports,
   type ReportRun,
   type ResultRow,
   type RunStatus,
@@ -11,7 +13,9 @@ import {
   summarizeByEngine,
   type VisibilitySummary,
 } from "@sharelinks/core";
-import { iso, isoOrNull } from "../../present";
+import { iso, isoOrNull } from "../present";
+import { byIdInputSchema } from "../schemas";
+import { authedProcedure } from "../trpc";
 
 export interface ScheduleListItem {
   id: string;
@@ -52,7 +56,7 @@ export interface ScheduleDetail extends ScheduleListItem {
   roll_up: ScheduleRollUpItem;
 }
 
-export const presentScheduleListItem = (schedule: ScheduledReport): ScheduleListItem => {
+const presentScheduleListItem = (schedule: ScheduledReport): ScheduleListItem => {
   const completed = completedRunsOf(schedule.runs);
   const lastCompleted = completed.at(-1)?.completedAt ?? null;
   return {
@@ -78,11 +82,27 @@ const presentRun = (run: ReportRun): RunItem => ({
   results: run.results.map((row) => ({ ...row })),
 });
 
-export const presentScheduleDetail = (schedule: ScheduledReport): ScheduleDetail => {
+const presentScheduleDetail = (schedule: ScheduledReport): ScheduleDetail => {
   const { summary, engines, trend, latest } = rollUpSchedule(schedule);
   return {
     ...presentScheduleListItem(schedule),
     runs: schedule.runs.map(presentRun),
     roll_up: { summary, engines, trend, latest_run_id: latest?.id ?? null },
   };
+};
+
+export const schedulesRouter = {
+  /** The caller's brand's scheduled reports, newest first. */
+  listScheduledReports: authedProcedure.query(async ({ ctx }): Promise<ScheduleListItem[]> => {
+    const schedules = await listScheduledReports(ctx.services.provisioning, ctx.actor);
+    return schedules.map(presentScheduleListItem);
+  }),
+
+  /** Another brand's schedule is simply not found. */
+  getScheduledReport: authedProcedure
+    .input(byIdInputSchema)
+    .query(
+      async ({ ctx, input }): Promise<ScheduleDetail> =>
+        presentScheduleDetail(await getScheduledReport(ctx.services.provisioning, ctx.actor, input.id)),
+    ),
 };

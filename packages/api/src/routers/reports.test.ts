@@ -10,7 +10,7 @@ import {
   seedWorld,
   signedIn,
   type World,
-} from "../../test-support/harness";
+} from "../test-support/harness";
 
 describe.each(backendKinds())("reports router (%s)", (kind) => {
   let backend: Backend;
@@ -25,7 +25,7 @@ describe.each(backendKinds())("reports router (%s)", (kind) => {
   afterAll(() => backend.cleanup());
 
   it("lists the brand's reports with a visibility summary, nothing from other brands", async () => {
-    const reports = await alice.api.reports.list();
+    const reports = await alice.api.reports.listReports();
     expect(reports.map((r) => r.id).sort()).toEqual([world.report.id, world.runningReport.id].sort());
     expect(reports.find((r) => r.id === world.report.id)).toEqual({
       id: world.report.id,
@@ -44,7 +44,7 @@ describe.each(backendKinds())("reports router (%s)", (kind) => {
   });
 
   it("returns one report with its results and per-engine breakdown", async () => {
-    const report = await alice.api.reports.byId({ id: world.report.id });
+    const report = await alice.api.reports.getReport({ id: world.report.id });
     expect(report.results).toHaveLength(4);
     expect(report.results[0]).toEqual({
       prompt: "prompt 1",
@@ -57,11 +57,14 @@ describe.each(backendKinds())("reports router (%s)", (kind) => {
   });
 
   it("answers NOT_FOUND for another brand's or an unknown report, BAD_REQUEST for a non-UUID", async () => {
-    const foreign = await expectTRPCError(alice.api.reports.byId({ id: world.other.reportId }), "NOT_FOUND");
+    const foreign = await expectTRPCError(
+      alice.api.reports.getReport({ id: world.other.reportId }),
+      "NOT_FOUND",
+    );
     expect(domainCodeOf(foreign)).toBe("not_found");
-    await expectTRPCError(alice.api.reports.byId({ id: randomUUID() }), "NOT_FOUND");
-    await expectTRPCError(alice.api.reports.byId({ id: "42" }), "BAD_REQUEST");
+    await expectTRPCError(alice.api.reports.getReport({ id: randomUUID() }), "NOT_FOUND");
+    await expectTRPCError(alice.api.reports.getReport({ id: "42" }), "BAD_REQUEST");
     const outsider = await signedIn(world.services, world.other.user);
-    expect((await outsider.api.reports.list()).map((r) => r.id)).toEqual([world.other.reportId]);
+    expect((await outsider.api.reports.listReports()).map((r) => r.id)).toEqual([world.other.reportId]);
   });
 });

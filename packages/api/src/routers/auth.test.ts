@@ -9,7 +9,7 @@ import {
   seedWorld,
   signedIn,
   type World,
-} from "../../test-support/harness";
+} from "../test-support/harness";
 
 describe.each(backendKinds())("auth router (%s)", (kind) => {
   let backend: Backend;
@@ -71,15 +71,15 @@ describe.each(backendKinds())("auth router (%s)", (kind) => {
     const reportId = world.report.id;
     const calls: Array<[string, () => Promise<unknown>]> = [
       ["auth.me", () => api.auth.me()],
-      ["reports.list", () => api.reports.list()],
-      ["reports.byId", () => api.reports.byId({ id: reportId })],
-      ["schedules.list", () => api.schedules.list()],
-      ["shares.forResource", () => api.shares.forResource({ type: "report", id: reportId })],
-      ["shares.create", () => api.shares.create({ resource: { type: "report", id: reportId } })],
-      ["shares.mine", () => api.shares.mine({})],
-      ["shares.revokeMine", () => api.shares.revokeMine({ type: "report", id: reportId })],
-      ["apiKeys.list", () => api.apiKeys.list()],
-      ["apiKeys.create", () => api.apiKeys.create({})],
+      ["reports.listReports", () => api.reports.listReports()],
+      ["reports.getReport", () => api.reports.getReport({ id: reportId })],
+      ["schedules.listScheduledReports", () => api.schedules.listScheduledReports()],
+      ["shares.listResourceShares", () => api.shares.listResourceShares({ type: "report", id: reportId })],
+      ["shares.createShare", () => api.shares.createShare({ resource: { type: "report", id: reportId } })],
+      ["shares.listMyShares", () => api.shares.listMyShares({})],
+      ["shares.revokeMyShares", () => api.shares.revokeMyShares({ type: "report", id: reportId })],
+      ["apiKeys.listMyApiKeys", () => api.apiKeys.listMyApiKeys()],
+      ["apiKeys.createApiKey", () => api.apiKeys.createApiKey({})],
     ];
     for (const [name, call] of calls) {
       const error = await expectTRPCError(call(), "UNAUTHORIZED");

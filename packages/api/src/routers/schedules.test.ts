@@ -8,7 +8,7 @@ import {
   seedWorld,
   signedIn,
   type World,
-} from "../../test-support/harness";
+} from "../test-support/harness";
 
 describe.each(backendKinds())("schedules router (%s)", (kind) => {
   let backend: Backend;
@@ -23,7 +23,7 @@ describe.each(backendKinds())("schedules router (%s)", (kind) => {
   afterAll(() => backend.cleanup());
 
   it("lists scheduled reports with run counts", async () => {
-    const schedules = await alice.api.schedules.list();
+    const schedules = await alice.api.schedules.listScheduledReports();
     expect(schedules.map((s) => s.id).sort()).toEqual([world.schedule.id, world.emptySchedule.id].sort());
     expect(schedules.find((s) => s.id === world.schedule.id)).toMatchObject({
       name: "Weekly pulse",
@@ -39,7 +39,7 @@ describe.each(backendKinds())("schedules router (%s)", (kind) => {
   });
 
   it("returns one schedule with every run, oldest first", async () => {
-    const schedule = await alice.api.schedules.byId({ id: world.schedule.id });
+    const schedule = await alice.api.schedules.getScheduledReport({ id: world.schedule.id });
     expect(schedule.runs.map((r) => r.status)).toEqual(["completed", "failed", "completed"]);
     expect(schedule.runs[2]).toMatchObject({
       started_at: "2025-02-15T09:00:00.000Z",
@@ -51,7 +51,7 @@ describe.each(backendKinds())("schedules router (%s)", (kind) => {
   });
 
   it("serves core's roll-up of the completed runs, so the dashboard only draws it", async () => {
-    const schedule = await alice.api.schedules.byId({ id: world.schedule.id });
+    const schedule = await alice.api.schedules.getScheduledReport({ id: world.schedule.id });
     const [first, , third] = schedule.runs;
     expect(schedule.roll_up).toEqual({
       summary: { total: 4, mentioned: 3, visibility_rate: 0.75, average_position: 1.3333 },
@@ -65,7 +65,7 @@ describe.each(backendKinds())("schedules router (%s)", (kind) => {
       ],
       latest_run_id: third?.id,
     });
-    const empty = await alice.api.schedules.byId({ id: world.emptySchedule.id });
+    const empty = await alice.api.schedules.getScheduledReport({ id: world.emptySchedule.id });
     expect(empty.roll_up).toEqual({
       summary: { total: 0, mentioned: 0, visibility_rate: 0, average_position: null },
       engines: [],
@@ -76,6 +76,6 @@ describe.each(backendKinds())("schedules router (%s)", (kind) => {
 
   it("answers NOT_FOUND for another brand's schedule", async () => {
     const outsider = await signedIn(world.services, world.other.user);
-    await expectTRPCError(outsider.api.schedules.byId({ id: world.schedule.id }), "NOT_FOUND");
+    await expectTRPCError(outsider.api.schedules.getScheduledReport({ id: world.schedule.id }), "NOT_FOUND");
   });
 });

@@ -9,7 +9,7 @@ import {
   seedWorld,
   signedIn,
   type World,
-} from "../../test-support/harness";
+} from "../test-support/harness";
 
 describe.each(backendKinds())("apiKeys router (%s)", (kind) => {
   let backend: Backend;
@@ -28,7 +28,7 @@ describe.each(backendKinds())("apiKeys router (%s)", (kind) => {
   afterAll(() => backend.cleanup());
 
   it("creates a key shown once, lists it by prefix only, and revokes it", async () => {
-    const created = await alice.api.apiKeys.create({ name: "CI" });
+    const created = await alice.api.apiKeys.createApiKey({ name: "CI" });
     expect(created.key).toMatch(/^slk_[A-Za-z0-9_-]{43}$/);
     expect(created.apiKey).toMatchObject({
       name: "CI",
@@ -41,21 +41,21 @@ describe.each(backendKinds())("apiKeys router (%s)", (kind) => {
     const caller = await authenticateApiKey(world.services.accounts, created.key);
     expect(caller).toEqual({ userId: world.alice.id, brandId: world.brand.id, role: "member" });
 
-    const listed = await alice.api.apiKeys.list();
+    const listed = await alice.api.apiKeys.listMyApiKeys();
     const item = listed.find((k) => k.id === created.apiKey.id);
     expect(item).toMatchObject({ name: "CI", prefix: created.apiKey.prefix, status: "active" });
     expect(item?.last_used_at).not.toBeNull();
     expect(JSON.stringify(listed)).not.toContain(created.key);
 
-    expect(await alice.api.apiKeys.revoke({ id: created.apiKey.id })).toEqual({
+    expect(await alice.api.apiKeys.revokeMyApiKey({ id: created.apiKey.id })).toEqual({
       id: created.apiKey.id,
       revoked: true,
     });
-    expect(await alice.api.apiKeys.revoke({ id: created.apiKey.id })).toEqual({
+    expect(await alice.api.apiKeys.revokeMyApiKey({ id: created.apiKey.id })).toEqual({
       id: created.apiKey.id,
       revoked: true,
     });
-    const after = (await alice.api.apiKeys.list()).find((k) => k.id === created.apiKey.id);
+    const after = (await alice.api.apiKeys.listMyApiKeys()).find((k) => k.id === created.apiKey.id);
     expect(after).toMatchObject({ status: "revoked", revoked_at: expect.any(String) });
     await expect(authenticateApiKey(world.services.accounts, created.key)).rejects.toMatchObject({
       code: "unauthorized",
@@ -63,16 +63,18 @@ describe.each(backendKinds())("apiKeys router (%s)", (kind) => {
   });
 
   it("keeps keys per user: others' keys are not listed and cannot be revoked (NOT_FOUND)", async () => {
-    const bobs = await bob.api.apiKeys.create({});
+    const bobs = await bob.api.apiKeys.createApiKey({});
     expect(bobs.apiKey.name).toBeNull();
-    expect((await alice.api.apiKeys.list()).map((k) => k.id)).not.toContain(bobs.apiKey.id);
-    await expectTRPCError(alice.api.apiKeys.revoke({ id: bobs.apiKey.id }), "NOT_FOUND");
-    expect((await bob.api.apiKeys.list()).find((k) => k.id === bobs.apiKey.id)?.status).toBe("active");
+    expect((await alice.api.apiKeys.listMyApiKeys()).map((k) => k.id)).not.toContain(bobs.apiKey.id);
+    await expectTRPCError(alice.api.apiKeys.revokeMyApiKey({ id: bobs.apiKey.id }), "NOT_FOUND");
+    expect((await bob.api.apiKeys.listMyApiKeys()).find((k) => k.id === bobs.apiKey.id)?.status).toBe(
+      "active",
+    );
   });
 
   it("validates the name with core's schema", async () => {
-    await expectTRPCError(alice.api.apiKeys.create({ name: "" }), "BAD_REQUEST");
-    await expectTRPCError(alice.api.apiKeys.create({ name: "x".repeat(101) }), "BAD_REQUEST");
-    await expectTRPCError(alice.api.apiKeys.revoke({ id: "not-a-uuid" }), "BAD_REQUEST");
+    await expectTRPCError(alice.api.apiKeys.createApiKey({ name: "" }), "BAD_REQUEST");
+    await expectTRPCError(alice.api.apiKeys.createApiKey({ name: "x".repeat(101) }), "BAD_REQUEST");
+    await expectTRPCError(alice.api.apiKeys.revokeMyApiKey({ id: "not-a-uuid" }), "BAD_REQUEST");
   });
 });

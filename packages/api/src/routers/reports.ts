@@ -1,5 +1,7 @@
 import {
   type EngineVisibility,
+  getReport,
+  listReports,
   type Report,
   type ReportStatus,
   type ResultRow,
@@ -7,7 +9,9 @@ import {
   summarizeByEngine,
   type VisibilitySummary,
 } from "@sharelinks/core";
-import { iso, isoOrNull } from "../../present";
+import { iso, isoOrNull } from "../present";
+import { byIdInputSchema } from "../schemas";
+import { authedProcedure } from "../trpc";
 
 export interface ReportListItem {
   id: string;
@@ -25,7 +29,7 @@ export interface ReportDetail extends ReportListItem {
   results: ResultRow[];
 }
 
-export const presentReportListItem = (report: Report): ReportListItem => ({
+const presentReportListItem = (report: Report): ReportListItem => ({
   id: report.id,
   title: report.title,
   status: report.status,
@@ -36,8 +40,24 @@ export const presentReportListItem = (report: Report): ReportListItem => ({
   summary: summarize(report.results),
 });
 
-export const presentReportDetail = (report: Report): ReportDetail => ({
+const presentReportDetail = (report: Report): ReportDetail => ({
   ...presentReportListItem(report),
   engines: summarizeByEngine(report.results),
   results: report.results.map((row) => ({ ...row })),
 });
+
+export const reportsRouter = {
+  /** The caller's brand's reports, newest first. */
+  listReports: authedProcedure.query(async ({ ctx }): Promise<ReportListItem[]> => {
+    const reports = await listReports(ctx.services.provisioning, ctx.actor);
+    return reports.map(presentReportListItem);
+  }),
+
+  /** Another brand's report is simply not found. */
+  getReport: authedProcedure
+    .input(byIdInputSchema)
+    .query(
+      async ({ ctx, input }): Promise<ReportDetail> =>
+        presentReportDetail(await getReport(ctx.services.provisioning, ctx.actor, input.id)),
+    ),
+};

@@ -1,1 +1,0 @@
-export { type CreateApiKeyInput, createApiKeyInputSchema } from "@sharelinks/core";

@@ -1,4 +1,0 @@
-export {
-  type ByIdInput as RevokeApiKeyInput,
-  byIdInputSchema as revokeApiKeyInputSchema,
-} from "../../schemas";

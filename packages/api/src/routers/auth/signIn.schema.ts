@@ -1,1 +1,0 @@
-export { type SignInInput, signInInputSchema } from "@sharelinks/core";

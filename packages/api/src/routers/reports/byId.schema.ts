@@ -1,1 +1,0 @@
-export { type ByIdInput as ReportByIdInput, byIdInputSchema as reportByIdInputSchema } from "../../schemas";

@@ -1,4 +1,0 @@
-export {
-  type ByIdInput as ScheduleByIdInput,
-  byIdInputSchema as scheduleByIdInputSchema,
-} from "../../schemas";

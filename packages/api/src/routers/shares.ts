@@ -1,0 +1,116 @@
+import {
+  type CancelResult,
+  cancelShares,
+  cancelSharesInputSchema,
+  capOf,
+  createShare,
+  createShareInputSchema,
+  extendShare,
+  extendShareInputSchema,
+  listMyShares,
+  listMySharesQuerySchema,
+  listResourceShares,
+  removeShare,
+  revokeMyShares,
+} from "@sharelinks/core";
+import { z } from "zod";
+import { presentShare, presentShares, type ShareItem } from "../present";
+import { resourceRefSchema, uuidSchema } from "../schemas";
+import { authedProcedure } from "../trpc";
+
+// Inputs: core's request shapes (the business rules on each field) plus what
+// REST carries in the path (the resource, the share id).
+
+/** Core's create body (expiry 1..365, rotate, keep_settings, white label) plus which resource to share. */
+const createShareInput = z.strictObject({ resource: resourceRefSchema, ...createShareInputSchema.shape });
+
+const extendShareInput = z.strictObject({ share_id: uuidSchema, ...extendShareInputSchema.shape });
+
+const removeShareInput = z.strictObject({ share_id: uuidSchema });
+
+/**
+ * Core's query (status, limit) with `starting_after` renamed `cursor`, the
+ * field tRPC's infinite queries fill in, along with `direction` (pages only
+ * go forward: `useInfiniteQuery` sends "forward", and "backward" is refused).
+ */
+const listMySharesInput = listMySharesQuerySchema
+  .omit({ starting_after: true })
+  .extend({ cursor: uuidSchema.nullish(), direction: z.literal("forward").optional() });
+
+export interface ResourceSharesOutput {
+  /** Active shares on the resource, newest first, teammates' included (without their tokens). */
+  shares: ShareItem[];
+  activeCount: number;
+  /** Active shares allowed per resource across the brand. */
+  limit: number;
+}
+
+export interface MySharesOutput {
+  items: ShareItem[];
+  hasMore: boolean;
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** Procedures are named after the core use case each one calls (docs/architecture.md). */
+export const sharesRouter = {
+  listResourceShares: authedProcedure
+    .input(resourceRefSchema)
+    .query(async ({ ctx, input }): Promise<ResourceSharesOutput> => {
+      const shares = await presentShares(
+        ctx,
+        await listResourceShares(ctx.services.shares, ctx.actor, input),
+      );
+      return { shares, activeCount: shares.length, limit: capOf(ctx.services.shares) };
+    }),
+
+  /** The caller's shares across resources, newest first. */
+  listMyShares: authedProcedure
+    .input(listMySharesInput)
+    .query(async ({ ctx, input }): Promise<MySharesOutput> => {
+      const page = await listMyShares(ctx.services.shares, ctx.actor, {
+        status: input.status,
+        limit: input.limit,
+        starting_after: input.cursor ?? undefined,
+      });
+      const items = await presentShares(ctx, page.items);
+      return { items, hasMore: page.hasMore, nextCursor: page.hasMore ? (items.at(-1)?.id ?? null) : null };
+    }),
+
+  /** Create, refresh (`is_existing: true`) or rotate: core decides which. */
+  createShare: authedProcedure
+    .input(createShareInput)
+    .mutation(async ({ ctx, input }): Promise<ShareItem> => {
+      const { resource, ...body } = input;
+      return presentShare(ctx, await createShare(ctx.services.shares, ctx.actor, resource, body));
+    }),
+
+  extendShare: authedProcedure
+    .input(extendShareInput)
+    .mutation(async ({ ctx, input }): Promise<ShareItem> => {
+      const { share_id, ...body } = input;
+      return presentShare(ctx, await extendShare(ctx.services.shares, ctx.actor, share_id, body));
+    }),
+
+  /** Idempotent: `revoked` is 0 when the caller had no share on the resource. */
+  revokeMyShares: authedProcedure.input(resourceRefSchema).mutation(
+    async ({ ctx, input }): Promise<{ revoked: number }> => ({
+      revoked: await revokeMyShares(ctx.services.shares, ctx.actor, input),
+    }),
+  ),
+
+  /** The owner, or a manager of the brand; only the link dies, never the report. */
+  removeShare: authedProcedure
+    .input(removeShareInput)
+    .mutation(async ({ ctx, input }): Promise<{ shareId: string; removed: true }> => {
+      await removeShare(ctx.services.shares, ctx.actor, input.share_id);
+      return { shareId: input.share_id, removed: true };
+    }),
+
+  /** Partial success is normal: one result per distinct id, in request order. */
+  cancelShares: authedProcedure.input(cancelSharesInputSchema).mutation(
+    async ({ ctx, input }): Promise<{ results: CancelResult[] }> => ({
+      results: await cancelShares(ctx.services.shares, ctx.actor, input),
+    }),
+  ),
+};

@@ -1,1 +1,0 @@
-export { type CancelSharesInput, cancelSharesInputSchema } from "@sharelinks/core";
