@@ -1,7 +1,10 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "@/lib/providers";
+import "./styles/tokens.css";
 import "./globals.css";
+import "./styles/surfaces.css";
+import "./styles/table.css";
 
 export const metadata: Metadata = {
   title: { default: "sharelinks", template: "%s · sharelinks" },

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import "./styles/center-page.css";
 
 export default function NotFound() {
   return (

@@ -3,9 +3,10 @@
 import type { ApiKeyItem } from "@sharelinks/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { errorMessage, fieldErrorsOf } from "@/lib/errors";
 import { formatLocal, relativeTime } from "@/lib/format";
+import { LIMITS } from "@/lib/limits";
 import { useTRPC } from "@/lib/trpc";
 import { useToast } from "./toast";
 import {
@@ -14,27 +15,35 @@ import {
   ConfirmDialog,
   CopyButton,
   EmptyState,
-  ErrorState,
   Field,
+  Icons,
   PageHeader,
-  Skeleton,
+  QueryView,
   StatusBadge,
 } from "./ui";
+import "./api-keys.css";
+
+interface RevealedKey {
+  id: string;
+  key: string;
+  name: string | null;
+}
 
 export function ApiKeys() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
   const keys = useQuery(trpc.apiKeys.listMyApiKeys.queryOptions());
+  const nameRef = useRef<HTMLInputElement>(null);
   const [name, setName] = useState("");
-  const [revealed, setRevealed] = useState<{ key: string; name: string | null } | null>(null);
+  const [revealed, setRevealed] = useState<RevealedKey | null>(null);
   const [revoking, setRevoking] = useState<ApiKeyItem | null>(null);
 
   const invalidate = () => queryClient.invalidateQueries(trpc.apiKeys.listMyApiKeys.queryFilter());
   const create = useMutation(
     trpc.apiKeys.createApiKey.mutationOptions({
       onSuccess: async ({ key, apiKey }) => {
-        setRevealed({ key, name: apiKey.name });
+        setRevealed({ id: apiKey.id, key, name: apiKey.name });
         setName("");
         await invalidate();
       },
@@ -42,8 +51,10 @@ export function ApiKeys() {
   );
   const revoke = useMutation(
     trpc.apiKeys.revokeMyApiKey.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (_result, { id }) => {
         setRevoking(null);
+        // A revoked key is useless: it must not stay on screen as if it were worth copying.
+        setRevealed((current) => (current?.id === id ? null : current));
         await invalidate();
         toast("API key revoked");
       },
@@ -53,11 +64,11 @@ export function ApiKeys() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    if (create.isPending) return;
     create.mutate(name.trim() ? { name: name.trim() } : {});
   };
 
   const active = keys.data?.filter((key) => key.status === "active") ?? [];
-  const revoked = keys.data?.filter((key) => key.status === "revoked") ?? [];
 
   return (
     <>
@@ -99,6 +110,7 @@ export function ApiKeys() {
                 size="sm"
                 onClick={() => {
                   setRevealed(null);
+                  // The key may have been used meanwhile: show a fresh "Last used".
                   void keys.refetch();
                 }}
               >
@@ -116,8 +128,9 @@ export function ApiKeys() {
                 {(props) => (
                   <input
                     {...props}
+                    ref={nameRef}
                     type="text"
-                    maxLength={100}
+                    maxLength={LIMITS.apiKeyName}
                     value={name}
                     onChange={(event) => setName(event.target.value)}
                   />
@@ -136,77 +149,36 @@ export function ApiKeys() {
             <h2 id="keys-h">Your keys</h2>
             {keys.data ? <span className="muted small">{active.length} active</span> : null}
           </div>
-          {keys.isPending ? (
-            <div className="panel-pad">
-              <Skeleton lines={3} label="Loading API keys" />
-            </div>
-          ) : keys.isError ? (
-            <ErrorState
-              error={keys.error}
-              onRetry={() => keys.refetch()}
-              title="Couldn't load your API keys"
-            />
-          ) : keys.data.length === 0 ? (
-            <EmptyState title="No API keys yet">
-              Create one to call the REST API from your own tools.
-            </EmptyState>
-          ) : (
-            <div className="table-scroll">
-              <table className="table table-list" data-testid="api-keys-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Key</th>
-                    <th scope="col" className="hide-sm">
-                      Created
-                    </th>
-                    <th scope="col">Last used</th>
-                    <th scope="col">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...active, ...revoked].map((key) => (
-                    <tr
-                      key={key.id}
-                      className={key.status === "revoked" ? "row-muted" : undefined}
-                      data-testid="api-key-row"
-                    >
-                      <td>{key.name ?? <span className="muted">Unnamed</span>}</td>
-                      <td>
-                        <code className="mono">{key.prefix}…</code>
-                      </td>
-                      <td className="hide-sm muted nowrap">{formatLocal(key.created_at)}</td>
-                      <td className="muted nowrap">
-                        {key.last_used_at ? relativeTime(key.last_used_at) : "Never"}
-                      </td>
-                      <td className="num">
-                        {key.status === "active" ? (
-                          <Button
-                            size="sm"
-                            variant="danger-ghost"
-                            onClick={() => setRevoking(key)}
-                            aria-label={`Revoke key ${key.name ?? key.prefix}`}
-                          >
-                            Revoke
-                          </Button>
-                        ) : (
-                          <StatusBadge status="revoked" />
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <QueryView
+            query={keys}
+            loadingLabel="Loading API keys"
+            loadingLines={3}
+            errorTitle="Couldn't load your API keys"
+            isEmpty={(list) => list.length === 0}
+            empty={
+              <EmptyState
+                title="No API keys yet"
+                icon={<Icons.KeyIcon />}
+                tone="brand"
+                action={
+                  <Button variant="primary" onClick={() => nameRef.current?.focus()}>
+                    Name your first key
+                  </Button>
+                }
+              >
+                Create one to call the REST API from your own tools.
+              </EmptyState>
+            }
+          >
+            {(list) => <KeysTable keys={list} onRevoke={setRevoking} />}
+          </QueryView>
         </section>
       </div>
       <ConfirmDialog
         open={revoking !== null}
         title="Revoke this API key?"
         confirmLabel="Revoke key"
+        cancelLabel="Keep key"
         pending={revoke.isPending}
         error={revoke.error}
         onClose={() => {
@@ -223,5 +195,64 @@ export function ApiKeys() {
         </p>
       </ConfirmDialog>
     </>
+  );
+}
+
+/** Active keys first. A table on wide screens; each row becomes a card on a phone (api-keys.css). */
+function KeysTable({ keys, onRevoke }: { keys: ApiKeyItem[]; onRevoke: (key: ApiKeyItem) => void }) {
+  const ordered = [
+    ...keys.filter((k) => k.status === "active"),
+    ...keys.filter((k) => k.status !== "active"),
+  ];
+  return (
+    <div className="table-scroll">
+      <table className="table table-list table-keys" data-testid="api-keys-table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Key</th>
+            <th scope="col">Created</th>
+            <th scope="col">Last used</th>
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {ordered.map((key) => (
+            <tr
+              key={key.id}
+              className={key.status === "revoked" ? "row-muted" : undefined}
+              data-testid="api-key-row"
+            >
+              <td className="key-name">{key.name ?? <span className="muted">Unnamed</span>}</td>
+              <td data-label="Key">
+                <code className="mono">{key.prefix}…</code>
+              </td>
+              <td data-label="Created" className="muted nowrap">
+                {formatLocal(key.created_at)}
+              </td>
+              <td data-label="Last used" className="muted nowrap">
+                {key.last_used_at ? relativeTime(key.last_used_at) : "Never"}
+              </td>
+              <td className="num key-action">
+                {key.status === "active" ? (
+                  <Button
+                    size="sm"
+                    variant="danger-ghost"
+                    onClick={() => onRevoke(key)}
+                    aria-label={`Revoke key ${key.name ?? key.prefix}`}
+                  >
+                    Revoke
+                  </Button>
+                ) : (
+                  <StatusBadge status="revoked" />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -3,102 +3,95 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { personName } from "@/lib/format";
+import { forgetSessionEnd } from "@/lib/sign-in-redirect";
 import { useTRPC } from "@/lib/trpc";
-import { Spinner } from "./ui";
+import { Logo } from "./logo";
+import { Icons, Spinner } from "./ui";
+import "./app-shell.css";
 
 const NAV = [
-  { href: "/reports", label: "Reports", icon: "M4 19V9m6 10V5m6 14v-7m4 7H2" },
-  { href: "/schedules", label: "Schedules", icon: "M12 7v5l3 2m6-2a9 9 0 1 1-18 0 9 9 0 0 1 18 0Z" },
-  {
-    href: "/links",
-    label: "My links",
-    icon: "M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1",
-  },
-  {
-    href: "/api-keys",
-    label: "API keys",
-    icon: "M15 7a4 4 0 1 1-3.46 6H9l-2 2-2-2 2-2h4.54A4 4 0 0 1 15 7Zm1 3h.01",
-  },
-  { href: "/docs", label: "API docs", icon: "M7 4h8l4 4v12H7zM15 4v4h4M10 13h6M10 17h6" },
+  { href: "/reports", label: "Reports", Icon: Icons.ReportIcon },
+  { href: "/schedules", label: "Schedules", Icon: Icons.ScheduleIcon },
+  { href: "/links", label: "My links", Icon: Icons.LinkIcon },
+  { href: "/api-keys", label: "API keys", Icon: Icons.KeyIcon },
+  { href: "/docs", label: "API docs", Icon: Icons.DocIcon },
 ] as const;
 
-function NavIcon({ d }: { d: string }) {
-  return (
-    <svg className="nav-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
-      <path
-        d={d}
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.8"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
-}
+/**
+ * The phone menu closes on a route change, on Escape (focus goes back to the
+ * toggle) and on a click outside it.
+ */
+const usePhoneMenu = () => {
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const sidebarRef = useRef<HTMLElement>(null);
 
-export function Logo() {
-  return (
-    <span className="logo">
-      <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
-        <rect width="24" height="24" rx="6" fill="currentColor" />
-        <path
-          d="M10.5 13.5a3 3 0 0 0 4.24 0l2.3-2.3a3 3 0 0 0-4.24-4.24l-.7.7M13.5 10.5a3 3 0 0 0-4.24 0l-2.3 2.3a3 3 0 0 0 4.24 4.24l.7-.7"
-          fill="none"
-          stroke="#fff"
-          strokeWidth="1.8"
-          strokeLinecap="round"
-        />
-      </svg>
-      <span>sharelinks</span>
-    </span>
-  );
-}
+  useEffect(() => {
+    if (pathname) setOpen(false);
+  }, [pathname]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      toggleRef.current?.focus();
+    };
+    const onPointer = (event: PointerEvent) => {
+      if (sidebarRef.current && !sidebarRef.current.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("pointerdown", onPointer);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("pointerdown", onPointer);
+    };
+  }, [open]);
+
+  return { open, setOpen, toggleRef, sidebarRef, pathname };
+};
 
 export function AppShell({ children }: { children: ReactNode }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const pathname = usePathname();
-  const [menuOpen, setMenuOpen] = useState(false);
+  const menu = usePhoneMenu();
   const me = useQuery(trpc.auth.me.queryOptions());
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
       // A full navigation drops every cached query and in-flight request with the session.
       onSettled: () => {
+        forgetSessionEnd();
         queryClient.cancelQueries();
         window.location.assign("/sign-in");
       },
     }),
   );
 
-  // Close the phone menu whenever the route changes.
-  useEffect(() => {
-    if (pathname) setMenuOpen(false);
-  }, [pathname]);
-
   return (
-    <div className="shell">
+    <div className={menu.open ? "shell menu-open" : "shell"}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <aside className={menuOpen ? "sidebar open" : "sidebar"}>
+      <aside ref={menu.sidebarRef} className={menu.open ? "sidebar open" : "sidebar"}>
         <div className="sidebar-top">
           <Link href="/reports" className="brand-link" aria-label="sharelinks home">
             <Logo />
           </Link>
           <button
+            ref={menu.toggleRef}
             type="button"
             className="menu-toggle"
-            aria-expanded={menuOpen}
+            aria-expanded={menu.open}
             aria-controls="primary-nav"
-            onClick={() => setMenuOpen((open) => !open)}
+            onClick={() => menu.setOpen((open) => !open)}
           >
-            <span className="sr-only">{menuOpen ? "Close menu" : "Open menu"}</span>
+            <span className="sr-only">{menu.open ? "Close menu" : "Open menu"}</span>
             <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
               <path
-                d={menuOpen ? "M6 6l12 12M18 6 6 18" : "M4 7h16M4 12h16M4 17h16"}
+                d={menu.open ? "M6 6l12 12M18 6 6 18" : "M4 7h16M4 12h16M4 17h16"}
                 stroke="currentColor"
                 strokeWidth="2"
                 strokeLinecap="round"
@@ -118,17 +111,19 @@ export function AppShell({ children }: { children: ReactNode }) {
             <div className="workspace workspace-loading" aria-hidden="true" />
           )}
           <ul>
-            {NAV.map((item) => {
-              const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+            {NAV.map(({ href, label, Icon }) => {
+              const active = menu.pathname === href || menu.pathname.startsWith(`${href}/`);
               return (
-                <li key={item.href}>
+                <li key={href}>
                   <Link
-                    href={item.href}
+                    href={href}
                     className={active ? "nav-link active" : "nav-link"}
                     aria-current={active ? "page" : undefined}
                   >
-                    <NavIcon d={item.icon} />
-                    {item.label}
+                    <span className="nav-icon">
+                      <Icon />
+                    </span>
+                    {label}
                   </Link>
                 </li>
               );
@@ -162,7 +157,11 @@ export function AppShell({ children }: { children: ReactNode }) {
               </>
             ) : me.isPending ? (
               <Spinner label="Loading account" />
-            ) : null}
+            ) : (
+              <Link className="btn btn-secondary btn-sm" href="/sign-in">
+                Sign in
+              </Link>
+            )}
           </div>
         </nav>
       </aside>

@@ -1,6 +1,7 @@
 "use client";
 
 import { ConfirmDialog } from "./ui";
+import "./bulk-cancel.css";
 
 const links = (count: number) => `${count} link${count === 1 ? "" : "s"}`;
 

@@ -10,6 +10,7 @@ import { useTRPC } from "@/lib/trpc";
 import { BulkCancelDialog, bulkCancelOutcome } from "./bulk-cancel";
 import { useToast } from "./toast";
 import { Alert, Badge, Button, CopyButton, EmptyState, ErrorState, PageHeader, Skeleton } from "./ui";
+import "./my-links.css";
 
 type Status = "active" | "expired" | "all";
 const FILTERS: Array<{ value: Status; label: string }> = [

@@ -4,8 +4,10 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { errorMessage, fieldErrorsOf } from "@/lib/errors";
+import { LIMITS } from "@/lib/limits";
+import { rememberSessionEnd } from "@/lib/sign-in-redirect";
 import { useTRPC } from "@/lib/trpc";
-import { Logo } from "./app-shell";
+import { Logo } from "./logo";
 import { Alert, Button, Field } from "./ui";
 
 /** Only same-site paths may be a post-sign-in destination (no open redirect). */
@@ -21,7 +23,8 @@ export function SignInForm() {
   const [password, setPassword] = useState("");
   const signIn = useMutation(
     trpc.auth.signIn.mutationOptions({
-      onSuccess: () => {
+      onSuccess: ({ expiresAt }) => {
+        rememberSessionEnd(expiresAt);
         queryClient.clear();
         router.replace(safeNext(params.get("next")));
         router.refresh();
@@ -29,6 +32,7 @@ export function SignInForm() {
     }),
   );
   const fieldErrors = fieldErrorsOf(signIn.error);
+  const expired = params.get("reason") === "expired" && !signIn.error;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -43,6 +47,11 @@ export function SignInForm() {
       <h1>Sign in</h1>
       <p className="muted">Share reports with clients through secure, expiring links.</p>
       <form onSubmit={onSubmit} noValidate className="stack">
+        {expired ? (
+          <Alert tone="info" title="Your session expired">
+            For your security you were signed out. Sign in again to go back to where you were.
+          </Alert>
+        ) : null}
         {signIn.error && !fieldErrors.email && !fieldErrors.password ? (
           <Alert tone="error">{errorMessage(signIn.error)}</Alert>
         ) : null}
@@ -54,6 +63,7 @@ export function SignInForm() {
               type="email"
               autoComplete="username"
               inputMode="email"
+              maxLength={LIMITS.email}
               required
               value={email}
               onChange={(event) => setEmail(event.target.value)}
@@ -67,6 +77,7 @@ export function SignInForm() {
               name="password"
               type="password"
               autoComplete="current-password"
+              maxLength={LIMITS.password}
               required
               value={password}
               onChange={(event) => setPassword(event.target.value)}

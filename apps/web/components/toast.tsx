@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
+import "./toast.css";
 
 type Tone = "success" | "error" | "info";
 interface Toast {

@@ -31,7 +31,7 @@ describe.skipIf(!chromePath)("an expired link", () => {
       { type: "report", id: world.report.id },
       { expiration_days: 1 },
     );
-    // Time passes: the expiry moves into the past in the database (SPEC: active while now <= expires_at).
+    // Time passes: the expiry moves into the past in the database (a link is active while now <= expires_at).
     await server.expireShare(share.id);
 
     const context = await newContext(browser);

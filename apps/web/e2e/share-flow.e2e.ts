@@ -62,12 +62,13 @@ describe.skipIf(!chromePath)("sharing a schedule from the dashboard", () => {
     const panel = page.getByTestId("share-panel");
     await panel.getByTestId("cap-meter").filter({ hasText: "0 of 50 links in use" }).waitFor();
 
-    // The API's validation messages land on the fields.
+    // The API's validation issues land on the fields, as sentences that say what to do.
     await panel.getByLabel("Expires after (days)").fill("400");
     await panel.getByRole("button", { name: "Customize branding" }).click();
     await panel.getByLabel("Logo URL").fill("http://insecure.example/logo.png");
     await panel.getByRole("button", { name: "Create link" }).click();
-    await panel.locator(".field-error").filter({ hasText: "logo_url must be an https URL" }).waitFor();
+    await panel.locator(".field-error").filter({ hasText: "Use an https:// image address." }).waitFor();
+    await panel.locator(".field-error").filter({ hasText: "Choose between 1 and 365 days." }).waitFor();
     // Both issues of the one request are shown, each on its field.
     expect(await panel.locator(".field-invalid .field-error").count()).toBe(2);
 

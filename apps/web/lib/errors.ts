@@ -1,9 +1,11 @@
 import { TRPCClientError } from "@trpc/client";
+import { plainFieldError } from "./field-errors";
 
 /**
  * Reading what the API said went wrong. The server's error formatter adds
- * `data.domainCode` (the SPEC §4 catalog code) and `data.details` (e.g.
- * `{reason: "share_limit_reached", limit: 50}` or `{errors: [{path, message}]}`).
+ * `data.domainCode` (the error catalog code, docs/architecture.md) and
+ * `data.details` (e.g. `{reason: "share_limit_reached", limit: 50}`,
+ * `{errors: [{path, message}]}` or `{retry_after: 42}`).
  */
 interface ErrorData {
   code?: string;
@@ -48,14 +50,29 @@ export const fieldIssuesOf = (error: unknown): FieldIssue[] => {
   );
 };
 
-/** Field errors keyed by path (`expiration_days`, `white_label_config.logo_url`, ...). */
+/** Field errors as sentences, keyed by path (`expiration_days`, `white_label_config.logo_url`, ...). */
 export const fieldErrorsOf = (error: unknown): Record<string, string> => {
   const out: Record<string, string> = {};
   for (const issue of fieldIssuesOf(error)) {
     const key = issue.path ?? "";
-    if (!(key in out)) out[key] = issue.message;
+    if (!(key in out)) out[key] = plainFieldError(key, issue.message);
   }
   return out;
+};
+
+/** Seconds the server asked us to wait (`details.retry_after`), when it said. */
+export const retryAfterOf = (error: unknown): number | null => {
+  const value = dataOf(error)?.details?.retry_after;
+  const seconds = typeof value === "string" ? Number(value) : value;
+  return typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : null;
+};
+
+/** "Try again in 40 seconds." / "Try again in 3 minutes." */
+export const waitSentence = (seconds: number | null): string => {
+  if (seconds === null) return "Wait a moment and try again.";
+  if (seconds < 60) return `Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
+  const minutes = Math.ceil(seconds / 60);
+  return `Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 };
 
 /** One human sentence for a banner. */
@@ -68,18 +85,19 @@ export const errorMessage = (
     const code = trpcCodeOf(error);
     if (!code && /fetch|network/i.test(error.message))
       return "Can't reach the server. Check your connection.";
-    if (code === "TOO_MANY_REQUESTS") return "Too many requests. Wait a moment and try again.";
+    if (code === "TOO_MANY_REQUESTS") return `Too many attempts. ${waitSentence(retryAfterOf(error))}`;
     if (code === "SERVICE_UNAVAILABLE")
       return "The service is temporarily unavailable. Please retry shortly.";
     if (code === "INTERNAL_SERVER_ERROR") return "Something went wrong on our side. Please try again.";
     const limit = shareLimitOf(error);
     if (limit) {
-      return `This resource already has ${limit.limit} active links, the most allowed. Remove one before creating another.`;
+      return `This resource already has ${limit.limit} active links, the most allowed. Revoke one before creating another.`;
     }
     const issues = fieldIssuesOf(error);
     if (issues.length > 0 && domainCodeOf(error) === "body_validation_error") {
-      return issues.length === 1
-        ? (issues[0]?.message ?? fallback)
+      const [only] = issues;
+      return issues.length === 1 && only
+        ? plainFieldError(only.path ?? "", only.message)
         : "Please correct the highlighted fields.";
     }
     return error.message || fallback;

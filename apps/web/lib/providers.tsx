@@ -6,16 +6,8 @@ import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { type ReactNode, useState } from "react";
 import { ToastProvider } from "@/components/toast";
 import { isUnauthorized, trpcCodeOf } from "./errors";
+import { redirectToSignIn } from "./sign-in-redirect";
 import { TRPCProvider } from "./trpc";
-
-/** A dead session anywhere sends the browser to sign in, coming back here afterwards. */
-const redirectToSignIn = () => {
-  if (typeof window === "undefined") return;
-  const { pathname, search } = window.location;
-  if (pathname.startsWith("/sign-in")) return;
-  const next = encodeURIComponent(`${pathname}${search}`);
-  window.location.assign(`/sign-in?next=${next}`);
-};
 
 const CLIENT_ERRORS = new Set([
   "BAD_REQUEST",
@@ -29,15 +21,16 @@ const CLIENT_ERRORS = new Set([
 const makeQueryClient = () =>
   new QueryClient({
     queryCache: new QueryCache({
+      // The cookie was sent and refused: the session ended (expired, or signed out elsewhere).
       onError: (error) => {
-        if (isUnauthorized(error)) redirectToSignIn();
+        if (isUnauthorized(error)) redirectToSignIn("expired");
       },
     }),
     mutationCache: new MutationCache({
       onError: (error, _variables, _context, mutation) => {
         // Signing in with a wrong password is UNAUTHORIZED too, and must stay on the page.
         if (mutation.options.mutationKey?.flat().includes("signIn")) return;
-        if (isUnauthorized(error)) redirectToSignIn();
+        if (isUnauthorized(error)) redirectToSignIn("expired");
       },
     }),
     defaultOptions: {

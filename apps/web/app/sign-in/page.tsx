@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { SignInForm } from "@/components/sign-in-form";
+import "../styles/center-page.css";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -7,9 +7,10 @@ import { formatLocal, formatPercent } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc";
 import { EngineBars } from "@/public-page/charts";
 import { SharePanel } from "../share-panel/share-panel";
-import { EmptyState, ErrorState, PageHeader, Skeleton, StatusBadge } from "../ui";
+import { EmptyState, ErrorState, Icons, PageHeader, QueryView, Skeleton, StatusBadge } from "../ui";
 import { ResultsTable } from "./results-table";
 import { SummaryStats } from "./summary";
+import "./charts.css";
 
 export function ReportsList() {
   const trpc = useTRPC();
@@ -21,56 +22,67 @@ export function ReportsList() {
         description="One-off visibility reports for your brand. Open one to share it."
       />
       <div className="panel panel-flush">
-        {reports.isPending ? (
-          <div className="panel-pad">
-            <Skeleton lines={5} label="Loading reports" />
-          </div>
-        ) : reports.isError ? (
-          <ErrorState error={reports.error} onRetry={() => reports.refetch()} title="Couldn't load reports" />
-        ) : reports.data.length === 0 ? (
-          <EmptyState title="No reports yet">
-            Reports appear here once your integration sends them.
-          </EmptyState>
-        ) : (
-          <div className="table-scroll">
-            <table className="table table-list">
-              <thead>
-                <tr>
-                  <th scope="col">Report</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="num">
-                    Visibility
-                  </th>
-                  <th scope="col" className="num hide-sm">
-                    Results
-                  </th>
-                  <th scope="col" className="hide-sm">
-                    Completed
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {reports.data.map((report) => (
-                  <tr key={report.id}>
-                    <td>
-                      <Link className="row-link" href={`/reports/${report.id}`}>
-                        {report.title}
-                      </Link>
-                    </td>
-                    <td>
-                      <StatusBadge status={report.status} />
-                    </td>
-                    <td className="num">
-                      {report.status === "completed" ? formatPercent(report.summary.visibility_rate) : "—"}
-                    </td>
-                    <td className="num hide-sm">{report.result_count}</td>
-                    <td className="hide-sm muted nowrap">{formatLocal(report.completed_at)}</td>
+        <QueryView
+          query={reports}
+          loadingLabel="Loading reports"
+          errorTitle="Couldn't load reports"
+          isEmpty={(list) => list.length === 0}
+          empty={
+            <EmptyState
+              title="No reports yet"
+              icon={<Icons.ReportIcon />}
+              tone="brand"
+              action={
+                <Link className="btn btn-primary" href="/docs">
+                  See how reports arrive
+                </Link>
+              }
+            >
+              Reports appear here once your integration sends them through the API.
+            </EmptyState>
+          }
+        >
+          {(list) => (
+            <div className="table-scroll">
+              <table className="table table-list">
+                <thead>
+                  <tr>
+                    <th scope="col">Report</th>
+                    <th scope="col">Status</th>
+                    <th scope="col" className="num">
+                      Visibility
+                    </th>
+                    <th scope="col" className="num hide-sm">
+                      Results
+                    </th>
+                    <th scope="col" className="hide-sm">
+                      Completed
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {list.map((report) => (
+                    <tr key={report.id}>
+                      <td>
+                        <Link className="row-link" href={`/reports/${report.id}`}>
+                          {report.title}
+                        </Link>
+                      </td>
+                      <td>
+                        <StatusBadge status={report.status} />
+                      </td>
+                      <td className="num">
+                        {report.status === "completed" ? formatPercent(report.summary.visibility_rate) : "—"}
+                      </td>
+                      <td className="num hide-sm">{report.result_count}</td>
+                      <td className="hide-sm muted nowrap">{formatLocal(report.completed_at)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </QueryView>
       </div>
     </>
   );

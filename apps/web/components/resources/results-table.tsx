@@ -3,6 +3,7 @@
 import type { ResultRow } from "@sharelinks/core";
 import { engineLabel } from "@/lib/format";
 import { EmptyState } from "../ui";
+import "./results-table.css";
 
 const SENTIMENT: Record<string, string> = { positive: "Positive", neutral: "Neutral", negative: "Negative" };
 

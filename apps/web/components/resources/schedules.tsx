@@ -11,6 +11,7 @@ import { SharePanel } from "../share-panel/share-panel";
 import { EmptyState, ErrorState, PageHeader, Skeleton, StatusBadge } from "../ui";
 import { ResultsTable } from "./results-table";
 import { SummaryStats } from "./summary";
+import "./charts.css";
 
 export function SchedulesList() {
   const trpc = useTRPC();

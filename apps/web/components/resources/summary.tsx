@@ -1,5 +1,6 @@
 import type { VisibilitySummary } from "@sharelinks/core";
 import { formatPercent, formatPosition } from "@/lib/format";
+import "./summary.css";
 
 export function SummaryStats({
   summary,

@@ -18,6 +18,7 @@ import {
   type WhiteLabelDraft,
   WhiteLabelFields,
 } from "./white-label-fields";
+import "./share-panel.css";
 
 export interface ResourceRef {
   type: "report" | "scheduled";

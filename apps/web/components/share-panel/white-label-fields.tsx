@@ -1,6 +1,7 @@
 "use client";
 
 import { Field } from "../ui";
+import "./white-label-fields.css";
 
 export interface WhiteLabelDraft {
   company_name: string;

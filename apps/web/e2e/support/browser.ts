@@ -17,6 +17,8 @@ export const artifact = (name: string) => {
 
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 375, height: 812 };
+/** The phone width the dashboard's layout checks use (iPhone 12-15). */
+export const PHONE_390 = { width: 390, height: 844 };
 
 /** The brand's logo host does not exist: serve a small SVG for it so nothing leaves the machine. */
 const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="156" height="36" viewBox="0 0 156 36"><rect width="36" height="36" rx="9" fill="#0F766E"/><path d="M10 25 18 11l8 14" fill="none" stroke="#fff" stroke-width="3" stroke-linejoin="round"/><text x="44" y="24" font-family="Arial, sans-serif" font-size="16" font-weight="700" fill="#0F766E">NORTHWIND</text></svg>`;

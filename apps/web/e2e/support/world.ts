@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { ok } from "./api";
 
 /**
- * One tenant provisioned through `/v1/admin/*` (SPEC §4): a brand with
+ * One tenant provisioned through `/v1/admin/*` (the Admin operations in /docs): a brand with
  * white-label defaults, a manager and three members who can sign in and hold
  * API keys, a completed report, a running report, and a weekly schedule with
  * four completed runs plus a failed and a running one.

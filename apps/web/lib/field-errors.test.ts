@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { plainFieldError } from "./field-errors";
+
+describe("plain field errors", () => {
+  it("turns zod's wording into what to do", () => {
+    expect(plainFieldError("expiration_days", "Too small: expected number to be >=1")).toBe(
+      "Choose between 1 and 365 days.",
+    );
+    expect(plainFieldError("expiration_days", "Invalid input: expected number, received NaN")).toBe(
+      "Choose between 1 and 365 days.",
+    );
+    expect(plainFieldError("white_label_config.logo_url", "logo_url must be an https URL")).toBe(
+      "Use an https:// image address.",
+    );
+    expect(
+      plainFieldError("white_label_config.logo_url", "Too big: expected string to have <=2048 characters"),
+    ).toBe("Use an image address of at most 2,048 characters.");
+    expect(plainFieldError("white_label_config.primary_color", "primary_color must look like #RRGGBB")).toBe(
+      "Use a colour such as #0E7490: a # and six hex digits.",
+    );
+    expect(
+      plainFieldError("white_label_config.company_name", "Too big: expected string to have <=120 characters"),
+    ).toBe("Use between 1 and 120 characters.");
+    expect(plainFieldError("email", "Invalid email address")).toBe(
+      "Enter an email address such as name@company.com.",
+    );
+    expect(plainFieldError("password", "Too small: expected string to have >=1 characters")).toBe(
+      "Enter your password.",
+    );
+  });
+
+  it("keeps a readable message for a field it does not know, and hides zod's jargon", () => {
+    expect(plainFieldError("note", "Notes are limited to one paragraph")).toBe(
+      "Notes are limited to one paragraph",
+    );
+    expect(plainFieldError("", 'Unrecognized key: "extra"')).toBe("Check this value.");
+  });
+});
