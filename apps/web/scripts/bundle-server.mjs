@@ -4,6 +4,7 @@
 // (@sharelinks/*, TypeScript sources) are bundled in; every npm package stays
 // external and is resolved from apps/web/node_modules at run time, which is why
 // apps/web lists the db and rest packages' runtime dependencies itself.
+import { spawnSync } from "node:child_process";
 import { cpSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,9 +21,15 @@ const externalNpmPackages = {
   },
 };
 
+// The server, and the onboarding CLI as its own entry (`node dist/cli.mjs`):
+// the same code `pnpm sharelinks` runs from source.
 await build({
-  entryPoints: [path.join(appDir, "server/main.ts")],
-  outfile: path.join(appDir, "dist/server.mjs"),
+  entryPoints: {
+    server: path.join(appDir, "server/main.ts"),
+    cli: path.join(appDir, "server/cli.ts"),
+  },
+  outdir: path.join(appDir, "dist"),
+  outExtension: { ".js": ".mjs" },
   bundle: true,
   platform: "node",
   format: "esm",
@@ -39,3 +46,17 @@ await build({
 const migrations = path.join(appDir, "drizzle");
 rmSync(migrations, { recursive: true, force: true });
 cpSync(path.resolve(appDir, "../../packages/db/drizzle"), migrations, { recursive: true });
+
+// A migrated embedded database for first starts to copy (see PGLITE_IMAGE_DIR in
+// server/bootstrap.ts): initdb then runs here, once per build, not in the server.
+const image = spawnSync(
+  process.execPath,
+  [
+    "--import",
+    "tsx",
+    path.join(appDir, "scripts/build-pglite-image.ts"),
+    path.join(appDir, "dist/pglite-image"),
+  ],
+  { cwd: appDir, stdio: "inherit" },
+);
+if (image.status !== 0) process.exit(image.status ?? 1);

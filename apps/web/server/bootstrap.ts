@@ -1,4 +1,5 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { createDb, createServices, type Database, migrate, type Services, seedDemo } from "@sharelinks/db";
 import { type AppConfig, loadEmbeddedSecrets, saveEmbeddedSecrets } from "./env";
 
@@ -15,9 +16,22 @@ export interface Bootstrapped {
   demo: DemoSignIn | null;
 }
 
+/**
+ * The migrated PGlite data directory `pnpm build` writes beside the bundled
+ * server (scripts/bundle-server.mjs); from server/ or dist/ alike it is
+ * <app>/dist/pglite-image. A first embedded start copies it instead of running initdb.
+ */
+export const PGLITE_IMAGE_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../dist/pglite-image",
+);
+
 /** Opens the database, applies migrations, and in embedded mode seeds demo data once. */
 export const bootstrap = async (config: AppConfig): Promise<Bootstrapped> => {
-  const db = await createDb(config.databaseUrl, { dataDir: path.join(config.dataDir, "pglite") });
+  const db = await createDb(config.databaseUrl, {
+    dataDir: path.join(config.dataDir, "pglite"),
+    pgliteImage: PGLITE_IMAGE_DIR,
+  });
   await migrate(db);
   const services = createServices(db, { tokenSecret: config.shareTokenSecret });
   if (!config.embedded) return { db, services, demo: null };

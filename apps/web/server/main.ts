@@ -1,11 +1,13 @@
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { hasAnyUser } from "@sharelinks/db";
 import next from "next";
 import pino from "pino";
 import { bootstrap } from "./bootstrap";
 import { createDispatcher } from "./dispatch";
 import { ConfigError, loadConfig } from "./env";
+import { firstUserHint } from "./first-user-hint";
 import { createPublicPageHandler } from "./public-page";
 import { createRestMount } from "./rest";
 import { setRuntime } from "./runtime-registry";
@@ -19,6 +21,7 @@ const start = async () => {
   const logger = pino({ level: config.logLevel, base: { service: "sharelinks" } });
   const { db, services, demo } = await bootstrap(config);
   setRuntime({ config, services });
+  const needsFirstUser = !demo && !(await hasAnyUser(db));
 
   const nextApp = next({ dev, dir: appDir, hostname: "localhost", port: config.port });
   await nextApp.prepare();
@@ -46,6 +49,7 @@ const start = async () => {
       if (demo.apiKey) lines.push(`  API key:    ${demo.apiKey}`);
       lines.push(`  admin token: ${config.adminToken}`);
     }
+    if (needsFirstUser) lines.push(...firstUserHint());
     lines.push("");
     process.stdout.write(`${lines.join("\n")}\n`);
   });

@@ -7,6 +7,7 @@ import postgres from "postgres";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { migratePgliteClient, migratePostgresUrl, registerMigrator } from "./migrate";
 import { guarded } from "./pg-errors";
+import { copyPgliteImage, PGLITE_START_PARAMS } from "./pglite-image";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -30,6 +31,11 @@ export interface Database {
 export interface CreateDbOptions {
   /** PGlite data directory, used when no URL is given. Omit both for an in-memory database. */
   dataDir?: string;
+  /**
+   * A migrated PGlite data directory (`buildPgliteImage`) copied into an empty
+   * `dataDir` instead of running initdb there. Ignored when it does not exist.
+   */
+  pgliteImage?: string;
   /** postgres.js pool size. */
   maxConnections?: number;
   /** Seconds to wait for a new PostgreSQL connection before answering 503. */
@@ -58,20 +64,31 @@ export const resolveTarget = (url: string | undefined, dataDir?: string): Databa
 
 export const createDb = async (url?: string, options: CreateDbOptions = {}): Promise<Database> => {
   const target = resolveTarget(url, options.dataDir);
-  return target.kind === "postgres" ? createPostgresDb(target.url, options) : createPgliteDb(target.dataDir);
+  return target.kind === "postgres"
+    ? createPostgresDb(target.url, options)
+    : createPgliteDb(target.dataDir, {}, options.pgliteImage);
 };
 
-/** Embedded PGlite; `extra` lets tests start from a prepared data directory image (`loadDataDir`). */
+/**
+ * Embedded PGlite; `extra` lets tests start from a prepared data directory
+ * image (`loadDataDir`), `image` is a directory copied into an empty `dataDir`.
+ */
 export const createPgliteDb = async (
   dataDir: string | null,
   extra: PGliteOptions = {},
+  image?: string,
 ): Promise<Database> => {
   // PGlite is Postgres in single-user mode: two processes on one directory
   // corrupt it, so a second one is refused with a clear message.
   const lock = dataDir ? await acquireDataDirLock(dataDir) : null;
   let client: PGlite;
   try {
-    client = await PGlite.create({ ...extra, dataDir: dataDir ?? "memory://" });
+    if (dataDir && image) await copyPgliteImage(image, dataDir);
+    client = await PGlite.create({
+      startParams: [...PGLITE_START_PARAMS],
+      ...extra,
+      dataDir: dataDir ?? "memory://",
+    });
   } catch (error) {
     await lock?.release();
     throw error;

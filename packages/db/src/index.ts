@@ -20,6 +20,7 @@ export {
 export { MIGRATIONS_FOLDER, migrate } from "./migrate";
 export { type Argon2Cost, createArgon2PasswordHasher, DEFAULT_ARGON2_COST } from "./passwords";
 export { isRetryableTransactionError, isUnavailableError, translateDbError } from "./pg-errors";
+export { buildPgliteImage, copyPgliteImage, PGLITE_START_PARAMS } from "./pglite-image";
 export { DrizzleAccountRepository } from "./repositories/account-repository";
 export { DrizzleResourceCatalog } from "./repositories/resource-catalog";
 export { DrizzleShareRepository } from "./repositories/share-repository";
@@ -33,3 +34,4 @@ export {
   seedDemo,
 } from "./seed";
 export { createServices, type Services, type ServicesOptions } from "./services";
+export { hasAnyUser } from "./users-present";

@@ -1,4 +1,5 @@
 /** Test helpers for every package that needs a real database: `@sharelinks/db/testing`. */
 export * from "./fixtures";
 export * from "./inspect";
+export * from "./server-database";
 export * from "./test-database";
