@@ -50,7 +50,7 @@ describe.skipIf(!chromePath)("My links", () => {
     await browser?.close();
   });
 
-  it("lists every link newest first, loads more with the cursor, and bulk-cancels", async () => {
+  it("lists every link newest first, loads more with the cursor, and bulk-revokes", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await signIn(page, server.baseUrl, world.alice);
@@ -71,9 +71,9 @@ describe.skipIf(!chromePath)("My links", () => {
       await page.locator(`[data-share-id="${share.id}"]`).getByRole("checkbox").check();
     }
     await page.getByText("2 selected").waitFor();
-    await page.getByRole("button", { name: "Cancel selected" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Cancel links" }).click();
-    await page.getByText("2 links cancelled").first().waitFor();
+    await page.getByRole("button", { name: "Revoke selected" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Revoke 2 links" }).click();
+    await page.getByText("2 links revoked").first().waitFor();
     await expect.poll(() => rows.count()).toBe(21);
     for (const share of victims) {
       expect(await page.locator(`[data-share-id="${share.id}"]`).count()).toBe(0);

@@ -23,7 +23,7 @@ describe.skipIf(!chromePath)("teammates' links on a report", () => {
     await browser?.close();
   });
 
-  it("a member sees teammates' links but cannot remove them; a manager removes one and bulk-cancels the rest", async () => {
+  it("a member sees teammates' links but cannot revoke them; a manager revokes one and bulk-revokes the rest", async () => {
     const report = { type: "report" as const, id: world.report.id };
     const alices = await shareViaApi(world, world.alice, report, { expiration_days: 7 });
     const bobs = await shareViaApi(world, world.bob, report);
@@ -41,11 +41,11 @@ describe.skipIf(!chromePath)("teammates' links on a report", () => {
     await expect.poll(() => memberRows.count()).toBe(2);
     await memberRows.filter({ hasText: "Alice" }).waitFor();
     expect(await memberPanel.getByRole("checkbox").count()).toBe(0);
-    expect(await memberPanel.getByRole("button", { name: /^Remove/ }).count()).toBe(0);
-    await memberPanel.getByText("Only managers can remove teammates' links.").waitFor();
+    expect(await memberPanel.getByRole("button", { name: /^Revoke .*'s link$/ }).count()).toBe(0);
+    await memberPanel.getByText("Only managers can revoke teammates' links.").waitFor();
     await memberContext.close();
 
-    // Maya, a manager: every teammate's link is removable.
+    // Maya, a manager: every teammate's link is revocable.
     const context = await newContext(browser);
     const page = await context.newPage();
     await signIn(page, server.baseUrl, world.manager);
@@ -57,21 +57,22 @@ describe.skipIf(!chromePath)("teammates' links on a report", () => {
     await page.waitForTimeout(300);
     await panel.screenshot({ path: artifact("dashboard-share-panel-manager-desktop.png") });
 
-    await panel.getByRole("button", { name: "Remove Alice's link" }).click();
+    await panel.getByRole("button", { name: "Revoke Alice's link" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByText("Alice's link stops working immediately").waitFor();
-    await dialog.getByRole("button", { name: "Remove link" }).click();
+    await dialog.getByRole("button", { name: "Revoke link" }).click();
     await expect.poll(() => rows.count()).toBe(2);
     await panel.getByTestId("cap-meter").filter({ hasText: "2 of 50 links in use" }).waitFor();
     expect((await call(server.baseUrl, "GET", `/shared/${alices.access_token}`, null)).status).toBe(404);
 
-    // Select both remaining links and cancel them in one action.
+    // Select both remaining links and revoke them in one action.
     await panel.getByRole("checkbox", { name: "Select Bob's link" }).check();
     await panel.getByRole("checkbox", { name: "Select Carol's link" }).check();
     await panel.getByText("2 selected").waitFor();
-    await panel.getByRole("button", { name: "Cancel selected" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Cancel links" }).click();
-    await page.getByText("2 links cancelled").first().waitFor();
+    await panel.getByRole("button", { name: "Revoke selected" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Keep links" }).waitFor();
+    await page.getByRole("dialog").getByRole("button", { name: "Revoke 2 links" }).click();
+    await page.getByText("2 links revoked").first().waitFor();
     await panel.getByText("No one else on your team has shared this report.").waitFor();
     await panel.getByTestId("cap-meter").filter({ hasText: "0 of 50 links in use" }).waitFor();
     for (const share of [bobs, carols]) {

@@ -1,10 +1,9 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import type { PublicShare, ResultRow, Snapshot } from "@sharelinks/core";
+import type { PublicShare, Snapshot } from "@sharelinks/core";
 import type { ReactNode } from "react";
 import { EngineBars, EnginePositions, TrendChart } from "./charts";
 import {
-  engineLabel,
   formatDateTimeUtc,
   formatDateUtc,
   formatPercent,
@@ -14,6 +13,7 @@ import {
   safeLogoUrl,
   textOn,
 } from "./format";
+import { ResultsMatrix } from "./results-matrix";
 import { PUBLIC_PAGE_CSS } from "./styles";
 
 interface Theme {
@@ -108,53 +108,6 @@ function Summary({ snapshot }: { snapshot: Snapshot }) {
   );
 }
 
-const sentimentLabel: Record<NonNullable<ResultRow["sentiment"]>, string> = {
-  positive: "Positive",
-  neutral: "Neutral",
-  negative: "Negative",
-};
-
-function ResultsTable({ rows }: { rows: ResultRow[] }) {
-  if (rows.length === 0) return <p className="empty">This snapshot has no result rows.</p>;
-  return (
-    <div className="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Prompt</th>
-            <th scope="col">Engine</th>
-            <th scope="col">Mentioned</th>
-            <th scope="col" className="num">
-              Position
-            </th>
-            <th scope="col">Sentiment</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => (
-            // Rows have no id; the index is stable because a snapshot never changes.
-            <tr key={index}>
-              <td className="prompt">{row.prompt}</td>
-              <td className="engine" data-label="Engine">
-                {engineLabel(row.engine)}
-              </td>
-              <td data-label="Mentioned">
-                <span className={row.mentioned ? "pill yes" : "pill no"}>{row.mentioned ? "Yes" : "No"}</span>
-              </td>
-              <td className="num" data-label="Position">
-                {row.position === null ? "—" : `#${row.position}`}
-              </td>
-              <td className={row.sentiment ? `sent-${row.sentiment}` : "muted"} data-label="Sentiment">
-                {row.sentiment ? sentimentLabel[row.sentiment] : "—"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 function SharePage({ share, now }: { share: PublicShare; now: Date }) {
   const { snapshot, white_label: wl } = share;
   const theme = themeOf(wl.primary_color);
@@ -225,7 +178,10 @@ function SharePage({ share, now }: { share: PublicShare; now: Date }) {
           <section className="card" aria-labelledby="results-title">
             <h2 id="results-title">Results</h2>
             <p className="sub">{resultsNote}</p>
-            <ResultsTable rows={snapshot.results} />
+            <ResultsMatrix
+              results={snapshot.results}
+              caption={`Results of ${share.title} by prompt and engine`}
+            />
           </section>
         </div>
       </main>

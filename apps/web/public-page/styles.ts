@@ -54,20 +54,27 @@ h1{margin:0 0 8px;font-size:30px;line-height:1.2;letter-spacing:-0.02em;overflow
 .trend-area{fill:var(--brand);fill-opacity:.12;stroke:none}
 .trend-dot{fill:#FFFFFF;stroke:var(--brand-ink);stroke-width:2.5}
 .trend-value{fill:var(--brand-ink);font-size:13px;font-weight:700;font-family:inherit}
-.table-wrap{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:0 -20px;padding:0 20px}
-table{width:100%;border-collapse:collapse;font-size:14px}
-th{text-align:left;font-size:12px;font-weight:650;color:#4B5563;text-transform:uppercase;letter-spacing:.04em;padding:10px 12px;border-bottom:1px solid #E5E7EB;white-space:nowrap}
-td{padding:11px 12px;border-bottom:1px solid #F0F1F3;vertical-align:top}
-tr:last-child td{border-bottom:none}
-td.prompt{min-width:200px;overflow-wrap:anywhere}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-.engine{white-space:nowrap}
-.pill{display:inline-block;font-size:12px;font-weight:600;border-radius:999px;padding:2px 9px;white-space:nowrap}
-.pill.yes{background:#DCFCE7;color:#166534}
-.pill.no{background:#F3F4F6;color:#4B5563}
-.sent-positive{color:#166534}
-.sent-negative{color:#B91C1C}
-.sent-neutral{color:#4B5563}
+.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
+.matrix-wrap{overflow-x:auto;-webkit-overflow-scrolling:touch}
+.matrix{width:100%;border-collapse:separate;border-spacing:4px;font-size:14px;margin:0 -4px}
+.matrix thead th{font-size:12px;font-weight:650;color:#4B5563;text-transform:uppercase;letter-spacing:.04em;padding:6px 8px;white-space:nowrap;text-align:center}
+.matrix thead th:first-child{text-align:left;padding-left:0}
+.matrix-prompt{text-align:left;font-weight:600;min-width:180px;padding:8px 12px 8px 0;overflow-wrap:anywhere;vertical-align:middle}
+.cell{text-align:center;vertical-align:middle;border-radius:8px;padding:8px 6px;min-width:88px;background:#EEF0F3;color:#111827}
+.cell-main{display:block;font-weight:700;font-variant-numeric:tabular-nums}
+.cell-sub{display:block;font-size:11px;font-weight:600;opacity:.85}
+.cell.cell-not-mentioned{background:#F9FAFB;color:#6B7280;box-shadow:inset 0 0 0 1px #E5E7EB}
+.cell-not-mentioned .cell-main{font-weight:500;font-size:12px}
+.cell.cell-no-answer{background:none;color:#9CA3AF}
+.cell.sent-positive{background:#DCFCE7;color:#166534}
+.cell.sent-neutral{background:#E5E7EB;color:#374151}
+.cell.sent-negative{background:#FEE2E2;color:#991B1B}
+.matrix-legend{display:flex;flex-wrap:wrap;gap:6px 16px;margin:12px 0 0;font-size:12px;color:#4B5563}
+.key::before{content:"";display:inline-block;width:10px;height:10px;border-radius:3px;margin-right:6px;vertical-align:-1px;background:#EEF0F3}
+.key.sent-positive::before{background:#DCFCE7;box-shadow:inset 0 0 0 1px #86EFAC}
+.key.sent-neutral::before{background:#E5E7EB;box-shadow:inset 0 0 0 1px #D1D5DB}
+.key.sent-negative::before{background:#FEE2E2;box-shadow:inset 0 0 0 1px #FCA5A5}
+.key.cell-not-mentioned::before{background:#F9FAFB;box-shadow:inset 0 0 0 1px #E5E7EB}
 .muted{color:#6B7280}
 .small{font-size:13px}
 .empty{margin:0;color:#6B7280;font-size:14px}
@@ -91,17 +98,16 @@ footer .wrap{display:flex;flex-wrap:wrap;justify-content:space-between;gap:8px 2
   .stat{padding:12px 14px}
   .stat-value{font-size:22px}
   .card{padding:16px}
-  .table-wrap{margin:0 -16px;padding:0 16px}
   .badge{display:none}
-  .table-wrap{overflow:visible}
-  table,tbody,tr,td{display:block}
-  thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-  tr{padding:12px 0;border-bottom:1px solid #F0F1F3;display:flex;flex-wrap:wrap;gap:4px 14px;align-items:center}
-  tr:last-child{border-bottom:none}
-  td{padding:0;border:none;font-size:13px}
-  td.prompt{flex:1 1 100%;min-width:0;font-size:14px;font-weight:600}
-  td.num{text-align:left}
-  td[data-label]::before{content:attr(data-label) ": ";color:#6B7280;font-weight:400}
+  .matrix-wrap{overflow:visible}
+  .matrix,.matrix tbody,.matrix tr{display:block;margin:0}
+  .matrix thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+  .matrix tr{display:flex;flex-wrap:wrap;gap:6px;padding:12px 0;border-bottom:1px solid #F0F1F3}
+  .matrix tr:last-child{border-bottom:none}
+  .matrix-prompt{flex:1 1 100%;min-width:0;padding:0 0 2px}
+  .cell{display:flex;flex-wrap:wrap;align-items:baseline;gap:0 6px;flex:1 1 calc(50% - 6px);min-width:0;text-align:left;padding:6px 10px;font-size:13px}
+  .cell::before{content:attr(data-label);flex:1 1 100%;font-size:12px;font-weight:600}
+  .cell-main,.cell-sub{display:inline}
 }
 @media print{body{background:#FFFFFF}.card,.stat{break-inside:avoid}}
 `;

@@ -100,7 +100,11 @@ describe.each(testDatabaseKinds())("one port on %s", (kind) => {
 
     const list = await fetch(`${base}/api/trpc/reports.listReports`, { headers: { cookie } });
     const reports = ((await list.json()) as { result: { data: Array<{ id: string }> } }).result.data;
-    const created = await trpc("shares.createShare", { resource: { type: "report", id: reports[0]?.id } }, cookie);
+    const created = await trpc(
+      "shares.createShare",
+      { resource: { type: "report", id: reports[0]?.id } },
+      cookie,
+    );
     const share = created.body.result?.data as { access_token: string; share_url: string; id: string };
     expect(share.share_url).toBe(`https://links.example.test/shared/${share.access_token}`);
 

@@ -1,5 +1,8 @@
 "use client";
 
+import type { ShareWhiteLabel } from "@sharelinks/core";
+import type { CSSProperties } from "react";
+import { LIMITS } from "@/lib/limits";
 import { Field } from "../ui";
 import "./white-label-fields.css";
 
@@ -17,14 +20,7 @@ export const emptyWhiteLabel = (): WhiteLabelDraft => ({
   hide_powered_by: false,
 });
 
-export interface WhiteLabelConfig {
-  company_name?: string;
-  logo_url?: string;
-  primary_color?: string;
-  hide_powered_by?: boolean;
-}
-
-export const draftFrom = (config: WhiteLabelConfig | null | undefined): WhiteLabelDraft => ({
+export const draftFrom = (config: ShareWhiteLabel | null | undefined): WhiteLabelDraft => ({
   company_name: config?.company_name ?? "",
   logo_url: config?.logo_url ?? "",
   primary_color: config?.primary_color ?? "",
@@ -32,8 +28,8 @@ export const draftFrom = (config: WhiteLabelConfig | null | undefined): WhiteLab
 });
 
 /** Only what the user filled in; null when nothing is overridden (brand defaults apply). */
-export const configFrom = (draft: WhiteLabelDraft): WhiteLabelConfig | null => {
-  const config: WhiteLabelConfig = {};
+export const configFrom = (draft: WhiteLabelDraft): ShareWhiteLabel | null => {
+  const config: ShareWhiteLabel = {};
   if (draft.company_name.trim()) config.company_name = draft.company_name.trim();
   if (draft.logo_url.trim()) config.logo_url = draft.logo_url.trim();
   if (draft.primary_color.trim()) config.primary_color = draft.primary_color.trim();
@@ -43,18 +39,27 @@ export const configFrom = (draft: WhiteLabelDraft): WhiteLabelConfig | null => {
 
 const HEX = /^#[0-9A-Fa-f]{6}$/;
 
-/** The four white-label overrides. Errors are keyed by API path (`white_label_config.logo_url`). */
+/**
+ * The four white-label overrides. Errors are keyed by API path
+ * (`white_label_config.logo_url`). `brandColor` is the brand's default
+ * colour, what an empty colour field means; null when the dashboard does not
+ * know it, and then the swatch says "brand colour" instead of guessing one.
+ */
 export function WhiteLabelFields({
   value,
   onChange,
   errors,
   disabled,
+  brandColor = null,
 }: {
   value: WhiteLabelDraft;
   onChange: (next: WhiteLabelDraft) => void;
   errors: Record<string, string>;
   disabled?: boolean;
+  brandColor?: string | null;
 }) {
+  const chosen = HEX.test(value.primary_color) ? value.primary_color : null;
+  const applied = chosen ?? (brandColor && HEX.test(brandColor) ? brandColor : null);
   const set = <K extends keyof WhiteLabelDraft>(key: K, next: WhiteLabelDraft[K]) =>
     onChange({ ...value, [key]: next });
   const err = (key: string) => errors[`white_label_config.${key}`];
@@ -70,7 +75,7 @@ export function WhiteLabelFields({
           <input
             {...props}
             type="text"
-            maxLength={200}
+            maxLength={LIMITS.companyName}
             value={value.company_name}
             disabled={disabled}
             onChange={(event) => set("company_name", event.target.value)}
@@ -89,6 +94,7 @@ export function WhiteLabelFields({
             type="url"
             inputMode="url"
             placeholder="https://"
+            maxLength={LIMITS.logoUrl}
             value={value.logo_url}
             disabled={disabled}
             onChange={(event) => set("logo_url", event.target.value)}
@@ -99,17 +105,26 @@ export function WhiteLabelFields({
         label="Primary colour"
         optional
         error={err("primary_color")}
-        hint="Hex value such as #0E7490. Leave empty for the brand colour."
+        hint={`Hex value such as #0E7490. Leave empty for the brand colour${brandColor ? ` (${brandColor})` : ""}.`}
       >
         {(props) => (
           <div className="color-row">
-            <input
-              type="color"
-              aria-label="Pick primary colour"
-              value={HEX.test(value.primary_color) ? value.primary_color.toLowerCase() : "#4f46e5"}
-              disabled={disabled}
-              onChange={(event) => set("primary_color", event.target.value.toUpperCase())}
-            />
+            {/* The swatch shows the colour the page will use: the chosen one, else the brand's. */}
+            <span
+              className={applied ? "swatch" : "swatch swatch-brand"}
+              style={applied ? ({ "--swatch": applied } as CSSProperties) : undefined}
+              data-testid="colour-swatch"
+              data-colour={applied ?? "brand"}
+              title={applied ?? "The brand's colour"}
+            >
+              <input
+                type="color"
+                aria-label="Pick primary colour"
+                value={(applied ?? "#808080").toLowerCase()}
+                disabled={disabled}
+                onChange={(event) => set("primary_color", event.target.value.toUpperCase())}
+              />
+            </span>
             <input
               {...props}
               type="text"

@@ -9,7 +9,7 @@ export interface FieldControlProps {
   "aria-invalid"?: boolean;
 }
 
-/** Label, control, hint and error wired together for assistive tech. */
+/** Label, control, hint and error wired together for assistive tech; an error takes the hint's place. */
 export function Field({
   label,
   hint,
@@ -24,7 +24,7 @@ export function Field({
   children: (props: FieldControlProps) => ReactNode;
 }) {
   const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
+  const hintId = hint && !error ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
   return (
@@ -39,7 +39,7 @@ export function Field({
           {error}
         </p>
       ) : null}
-      {hint ? (
+      {hintId ? (
         <p className="field-hint" id={hintId}>
           {hint}
         </p>

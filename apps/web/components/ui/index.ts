@@ -4,6 +4,7 @@ export { Badge, type BadgeTone } from "./badge";
 export { Button, type ButtonProps, type ButtonVariant, buttonClass } from "./button";
 export { ConfirmDialog } from "./confirm-dialog";
 export { CopyButton } from "./copy-button";
+export { Disclosure } from "./disclosure";
 export { EmptyState } from "./empty-state";
 export { ErrorState } from "./error-state";
 export { Field, type FieldControlProps } from "./field";

@@ -30,8 +30,8 @@ export interface World {
 export const PASSWORD = "correct horse battery staple";
 export const LOGO_URL = "https://logo.e2e.test/brand.svg";
 
-const ENGINES = ["chatgpt", "claude", "gemini", "perplexity"];
-const PROMPTS = [
+export const ENGINES = ["chatgpt", "claude", "gemini", "perplexity"];
+export const PROMPTS = [
   "best crm for small agencies",
   "hubspot alternatives for startups",
   "crm with built-in invoicing",
@@ -39,7 +39,7 @@ const PROMPTS = [
 ];
 
 /** Rows where roughly `rate` of the answers mention the brand, deterministic per seed. */
-const results = (rate: number, seed: number) =>
+export const results = (rate: number, seed: number) =>
   PROMPTS.flatMap((prompt, p) =>
     ENGINES.map((engine, e) => {
       const index = p * ENGINES.length + e;

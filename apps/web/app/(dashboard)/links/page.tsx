@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { MyLinks } from "@/components/my-links";
+import { MyLinks } from "@/components/my-links/my-links";
 
 export const metadata: Metadata = { title: "My links" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ReportsList } from "@/components/resources/reports";
+import { ReportsList } from "@/components/resources/reports-list";
 
 export const metadata: Metadata = { title: "Reports" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SchedulesList } from "@/components/resources/schedules";
+import { SchedulesList } from "@/components/resources/schedules-list";
 
 export const metadata: Metadata = { title: "Schedules" };
 

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
-import { ScheduleDetailView } from "@/components/resources/schedules";
+import { notFound } from "next/navigation";
+import { ScheduleDetailView } from "@/components/resources/schedule-detail";
+import { resourceExistence } from "@/lib/resource-existence";
 
 export const metadata: Metadata = { title: "Schedule" };
 
 export default async function SchedulePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  if ((await resourceExistence("scheduled", id)) === "missing") notFound();
   return <ScheduleDetailView id={id} />;
 }

@@ -1,0 +1,56 @@
+"use client";
+
+import { DEFAULT_EXPIRATION_DAYS, MAX_EXPIRATION_DAYS, MIN_EXPIRATION_DAYS } from "@sharelinks/core/expiry";
+import { Field } from "../ui";
+
+const PRESETS = [7, DEFAULT_EXPIRATION_DAYS, 90, MAX_EXPIRATION_DAYS];
+
+/** Days until the new link expires: a number field and the usual choices as chips. */
+export function ExpiryField({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+}) {
+  return (
+    <Field
+      label="Expires after (days)"
+      error={error}
+      hint={`Between ${MIN_EXPIRATION_DAYS} and ${MAX_EXPIRATION_DAYS} days.`}
+    >
+      {(props) => (
+        <div className="days-row">
+          <input
+            {...props}
+            name="expiration_days"
+            type="number"
+            inputMode="numeric"
+            min={MIN_EXPIRATION_DAYS}
+            max={MAX_EXPIRATION_DAYS}
+            step={1}
+            className="input-days"
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+          />
+          <fieldset className="presets">
+            <legend className="sr-only">Expiry presets</legend>
+            {PRESETS.map((preset) => (
+              <button
+                key={preset}
+                type="button"
+                className={value === String(preset) ? "chip active" : "chip"}
+                aria-pressed={value === String(preset)}
+                onClick={() => onChange(String(preset))}
+              >
+                {preset === MAX_EXPIRATION_DAYS ? "1 year" : `${preset} days`}
+              </button>
+            ))}
+          </fieldset>
+        </div>
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import type { ShareItem } from "@sharelinks/api";
+import { useId } from "react";
+import { formatLocal, relativeTime } from "@/lib/format";
+import { Badge, CopyButton } from "../ui";
+import { ExtendLinkForm } from "./extend-link-form";
+import { MyLinkActions } from "./my-link-actions";
+import { RefreshBrandingForm } from "./refresh-branding-form";
+import type { ResourceRef } from "./resource";
+
+/**
+ * The caller's own link on this resource: the address to copy, its facts,
+ * extend, branding, rotate and revoke. (Per-link analytics slot in under the
+ * facts once the API serves them.)
+ */
+export function MyLink({ resource, share }: { resource: ResourceRef; share: ShareItem }) {
+  const urlId = useId();
+  const url = share.share_url ?? "";
+  return (
+    <div className="my-link stack-sm" data-testid="my-link">
+      <div className="row-between">
+        <h3>Your link</h3>
+        <Badge tone="success">Active</Badge>
+      </div>
+      <label className="sr-only" htmlFor={urlId}>
+        Share URL
+      </label>
+      <input
+        id={urlId}
+        type="text"
+        className="url-input"
+        readOnly
+        value={url}
+        data-testid="my-share-url"
+        onFocus={(event) => event.currentTarget.select()}
+      />
+      <div className="url-actions">
+        <CopyButton text={url} label="Copy link" copiedMessage="Link copied to clipboard" variant="primary" />
+        <a className="btn btn-secondary" href={url} target="_blank" rel="noopener noreferrer">
+          Open in new tab
+        </a>
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>Expires</dt>
+          <dd data-testid="my-share-expires">
+            <time dateTime={share.expires_at}>{formatLocal(share.expires_at)}</time>{" "}
+            <span className="muted">({relativeTime(share.expires_at)})</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Created</dt>
+          <dd>{formatLocal(share.created_at)}</dd>
+        </div>
+        <div>
+          <dt>Branding</dt>
+          <dd>{share.white_label_config ? "Custom for this link" : "Brand defaults"}</dd>
+        </div>
+      </dl>
+      <ExtendLinkForm share={share} />
+      {/* Keyed by the link's branding: a saved refresh starts the form from what was saved. */}
+      <RefreshBrandingForm key={JSON.stringify(share.white_label_config)} resource={resource} share={share} />
+      <MyLinkActions resource={resource} />
+    </div>
+  );
+}
