@@ -63,6 +63,26 @@ describe.skipIf(!chromePath)("API keys and the API reference", () => {
     await context.close();
   });
 
+  it("takes a key revoked from the table off the shown-once panel", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, server.baseUrl, world.bob);
+    await page.getByRole("link", { name: "API keys" }).click();
+    await page.getByLabel("Key name").fill("Short-lived");
+    await page.getByRole("button", { name: "Create key" }).click();
+    const reveal = page.getByTestId("new-api-key");
+    await reveal.getByText("shown only once").waitFor();
+    const row = page.getByTestId("api-key-row").filter({ hasText: "Short-lived" });
+    await row.getByRole("button", { name: "Revoke key Short-lived" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: "Keep key" }).waitFor();
+    await dialog.getByRole("button", { name: "Revoke key" }).click();
+    await row.getByText("Revoked").waitFor();
+    await reveal.waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Create key" }).waitFor();
+    await context.close();
+  });
+
   it("renders the REST reference from /v1/openapi.json and signs out", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();

@@ -1,3 +1,5 @@
+import "./cap-meter.css";
+
 /** "3 of 50 links in use", with a bar that turns amber near the cap and red at it. */
 export function CapMeter({ active, limit }: { active: number; limit: number }) {
   const ratio = limit > 0 ? Math.min(1, active / limit) : 0;

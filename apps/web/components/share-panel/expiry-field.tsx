@@ -2,6 +2,7 @@
 
 import { DEFAULT_EXPIRATION_DAYS, MAX_EXPIRATION_DAYS, MIN_EXPIRATION_DAYS } from "@sharelinks/core/expiry";
 import { Field } from "../ui";
+import "./expiry-field.css";
 
 const PRESETS = [7, DEFAULT_EXPIRATION_DAYS, 90, MAX_EXPIRATION_DAYS];
 

@@ -8,6 +8,7 @@ import { ExtendLinkForm } from "./extend-link-form";
 import { MyLinkActions } from "./my-link-actions";
 import { RefreshBrandingForm } from "./refresh-branding-form";
 import type { ResourceRef } from "./resource";
+import "./my-link.css";
 
 /**
  * The caller's own link on this resource: the address to copy, its facts,

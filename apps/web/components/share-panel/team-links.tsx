@@ -11,6 +11,7 @@ import { useLinkSelection } from "../link-selection/use-link-selection";
 import { useToast } from "../toast";
 import { Alert, Button, ConfirmDialog } from "../ui";
 import { nounOf, type ResourceRef } from "./resource";
+import "./team-links.css";
 
 /** Teammates' links shown before "Show all": a resource can hold 50. */
 const COLLAPSED_ROWS = 8;
