@@ -1,29 +1,24 @@
-import type {
-  Actor,
-  ApiKey,
-  Brand,
-  CancelResult,
-  Report,
-  ReportRun,
-  ScheduledReport,
-  ShareView,
-  User,
+import {
+  type ApiKey,
+  type Brand,
+  type CancelResult,
+  type Report,
+  type ReportRun,
+  type ScheduledReport,
+  type ShareView,
+  shareUrl,
+  type User,
 } from "@sharelinks/core";
-
-/** Share links are built from PUBLIC_BASE_URL, never from the request's Host. */
-export const shareUrl = (publicBaseUrl: string, token: string) => `${publicBaseUrl}/shared/${token}`;
 
 const iso = (date: Date) => date.toISOString();
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 
 /**
- * The share object of SPEC §4. `access_token` and `share_url` only for the
- * share's owner (core withholds the token from anyone else; the owner check
- * here keeps the adapter honest even if it did not).
+ * The share object (docs/api.md). `access_token` and `share_url` only where
+ * core's view carries the token, which it does for the share's owner alone.
  */
-export const presentShare = (view: ShareView, actor: Actor, publicBaseUrl: string) => {
-  const { share } = view;
-  const token = share.ownerId === actor.userId ? view.accessToken : null;
+export const presentShare = (view: ShareView, publicBaseUrl: string) => {
+  const { share, accessToken: token } = view;
   const isReport = share.resource.type === "report";
   return {
     object: isReport ? "report.share" : "scheduled_report.share",

@@ -226,7 +226,7 @@ describe.each(backendKinds())("shares router: create and list (%s)", (kind) => {
     });
   });
 
-  describe("forResource", () => {
+  describe("listResourceShares", () => {
     it("lists teammates' shares with owner and permissions, never their tokens", async () => {
       const mine = await t.alice.api.shares.createShare({ resource: t.reportRef });
       const bobs = await t.bob.api.shares.createShare({ resource: t.reportRef });
@@ -254,6 +254,29 @@ describe.each(backendKinds())("shares router: create and list (%s)", (kind) => {
       const managerJson = JSON.stringify(asManager);
       expect(managerJson).not.toContain(mine.access_token);
       expect(managerJson).not.toContain(bobs.access_token);
+    });
+
+    it("takes owners, status and permissions from core's view: no lookup per owner", async () => {
+      await t.bob.api.shares.createShare({ resource: t.reportRef });
+      t.world.clock.advance(1000);
+      await t.manager.api.shares.createShare({ resource: t.reportRef });
+      const accounts = t.world.services.accounts.accounts;
+      const findUser = accounts.findUser.bind(accounts);
+      let lookups = 0;
+      accounts.findUser = (id) => {
+        lookups += 1;
+        return findUser(id);
+      };
+      try {
+        const { shares } = await t.alice.api.shares.listResourceShares(t.reportRef);
+        expect(shares.map((s) => [s.owner?.name, s.status, s.is_mine, s.can_remove])).toEqual([
+          ["Mia Manager", "active", false, false],
+          ["Bob", "active", false, false],
+        ]);
+      } finally {
+        accounts.findUser = findUser;
+      }
+      expect(lookups).toBe(0);
     });
 
     it("leaves expired shares out of the resource list", async () => {

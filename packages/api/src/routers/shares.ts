@@ -14,7 +14,7 @@ import {
   revokeMyShares,
 } from "@sharelinks/core";
 import { z } from "zod";
-import { presentShare, presentShares, type ShareItem } from "../present";
+import { presentShare, type ShareItem } from "../present";
 import { resourceRefSchema, uuidSchema } from "../schemas";
 import { authedProcedure } from "../trpc";
 
@@ -57,10 +57,8 @@ export const sharesRouter = {
   listResourceShares: authedProcedure
     .input(resourceRefSchema)
     .query(async ({ ctx, input }): Promise<ResourceSharesOutput> => {
-      const shares = await presentShares(
-        ctx,
-        await listResourceShares(ctx.services.shares, ctx.actor, input),
-      );
+      const views = await listResourceShares(ctx.services.shares, ctx.actor, input);
+      const shares = views.map((view) => presentShare(view, ctx.publicBaseUrl));
       return { shares, activeCount: shares.length, limit: capOf(ctx.services.shares) };
     }),
 
@@ -73,7 +71,7 @@ export const sharesRouter = {
         limit: input.limit,
         starting_after: input.cursor ?? undefined,
       });
-      const items = await presentShares(ctx, page.items);
+      const items = page.items.map((view) => presentShare(view, ctx.publicBaseUrl));
       return { items, hasMore: page.hasMore, nextCursor: page.hasMore ? (items.at(-1)?.id ?? null) : null };
     }),
 
@@ -82,14 +80,16 @@ export const sharesRouter = {
     .input(createShareInput)
     .mutation(async ({ ctx, input }): Promise<ShareItem> => {
       const { resource, ...body } = input;
-      return presentShare(ctx, await createShare(ctx.services.shares, ctx.actor, resource, body));
+      const view = await createShare(ctx.services.shares, ctx.actor, resource, body);
+      return presentShare(view, ctx.publicBaseUrl);
     }),
 
   extendShare: authedProcedure
     .input(extendShareInput)
     .mutation(async ({ ctx, input }): Promise<ShareItem> => {
       const { share_id, ...body } = input;
-      return presentShare(ctx, await extendShare(ctx.services.shares, ctx.actor, share_id, body));
+      const view = await extendShare(ctx.services.shares, ctx.actor, share_id, body);
+      return presentShare(view, ctx.publicBaseUrl);
     }),
 
   /** Idempotent: `revoked` is 0 when the caller had no share on the resource. */

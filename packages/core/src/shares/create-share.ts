@@ -2,9 +2,10 @@ import type { Actor } from "../actor";
 import type { ShareDeps } from "./deps";
 import { DEFAULT_EXPIRATION_DAYS, expiresAtFrom, isActiveAt } from "./expiry";
 import { snapshotResource } from "./resource-snapshot";
-import { assertBelowCap, shareEvent, viewShare } from "./rules";
+import { assertBelowCap, shareEvent } from "./rules";
 import type { CreateShareInput } from "./schemas";
 import type { ResourceRef, Share, ShareView } from "./share";
+import { viewOwnShare } from "./share-view";
 import { hashToken, mintShareToken } from "./token";
 
 /**
@@ -26,7 +27,7 @@ export const createShare = async (
   const now = deps.clock.now();
   const snapshot = await snapshotResource(deps, actor, resource, now);
 
-  return deps.shares.transaction(async (tx) => {
+  const written = await deps.shares.transaction(async (tx) => {
     await tx.lockResource(resource);
     const existing = await tx.findOwned(actor.userId, resource);
 
@@ -48,7 +49,7 @@ export const createShare = async (
           newExpiresAt: refreshed.expiresAt,
         }),
       );
-      return viewShare(deps, actor, refreshed, true);
+      return { share: refreshed, isExisting: true };
     }
 
     // Rotating, or replacing an expired share: the caller's old row goes first,
@@ -84,8 +85,9 @@ export const createShare = async (
           : null,
       }),
     );
-    return { share, accessToken: token, isExisting: false };
+    return { share, isExisting: false };
   });
+  return viewOwnShare(deps, actor, written.share, now, written.isExisting);
 };
 
 /**

@@ -4,7 +4,6 @@ import { createShareTestKit } from "../testing";
 import { createShare } from "./create-share";
 import { extendShare } from "./extend-share";
 import { readPublicShare } from "./read-public-share";
-import type { ResourceRef } from "./share";
 
 const DAY = 86_400_000;
 const plusDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY);
@@ -14,8 +13,8 @@ const setup = async () => {
   const { ref } = kit.addReport();
   const alice = kit.member();
   const created = await createShare(kit.deps, alice, ref, { expiration_days: 30 });
-  const extend = (actor: Actor, days: number, resource?: ResourceRef, shareId = created.share.id) =>
-    extendShare(kit.deps, actor, shareId, { expiration_days: days }, resource);
+  const extend = (actor: Actor, days: number, shareId = created.share.id) =>
+    extendShare(kit.deps, actor, shareId, { expiration_days: days });
   return { kit, ref, alice, created, token: created.accessToken as string, extend };
 };
 
@@ -44,11 +43,6 @@ describe("extendShare", () => {
     expect(view.share.expiresAt).toEqual(plusDays(kit.clock.now(), 365));
   });
 
-  it("accepts the share's own resource path", async () => {
-    const { alice, ref, extend } = await setup();
-    await expect(extend(alice, 10, ref)).resolves.toBeDefined();
-  });
-
   it("refuses a teammate with forbidden", async () => {
     const { kit, created, extend } = await setup();
     await expect(extend(kit.member(), 10)).rejects.toMatchObject({ name: "DomainError", code: "forbidden" });
@@ -66,18 +60,9 @@ describe("extendShare", () => {
     await expect(extend(kit.manager(kit.otherBrand), 10)).rejects.toMatchObject({ code: "not_found" });
   });
 
-  it("answers not_found under the wrong resource path", async () => {
-    const { kit, alice, ref, extend } = await setup();
-    const { ref: otherReport } = kit.addReport();
-    await expect(extend(alice, 10, otherReport)).rejects.toMatchObject({ code: "not_found" });
-    await expect(extend(alice, 10, { type: "scheduled", id: ref.id })).rejects.toMatchObject({
-      code: "not_found",
-    });
-  });
-
   it("answers not_found for an unknown share", async () => {
     const { kit, alice, extend } = await setup();
-    await expect(extend(alice, 10, undefined, kit.random.uuid())).rejects.toMatchObject({
+    await expect(extend(alice, 10, kit.random.uuid())).rejects.toMatchObject({
       code: "not_found",
     });
   });

@@ -2,9 +2,10 @@ import type { Actor } from "../actor";
 import { forbidden, notFound } from "../errors";
 import type { ShareDeps } from "./deps";
 import { expiresAtFrom, isActiveAt } from "./expiry";
-import { assertBelowCap, findVisibleShare, shareEvent, viewShare } from "./rules";
+import { assertBelowCap, findVisibleShare, shareEvent } from "./rules";
 import type { ExtendShareInput } from "./schemas";
-import type { ResourceRef, Share, ShareView } from "./share";
+import type { Share, ShareView } from "./share";
+import { viewOwnShare } from "./share-view";
 
 /**
  * PATCH .../shares/{id}: expiry becomes now + days whatever remained. Owner
@@ -16,12 +17,11 @@ export const extendShare = async (
   actor: Actor,
   shareId: string,
   input: ExtendShareInput,
-  resource?: ResourceRef,
 ): Promise<ShareView> => {
-  const found = await findVisibleShare(deps, actor, shareId, resource);
+  const found = await findVisibleShare(deps, actor, shareId);
   if (found.ownerId !== actor.userId) throw forbidden("Only the share's owner can extend it");
 
-  return deps.shares.transaction(async (tx) => {
+  const { extended, now } = await deps.shares.transaction(async (tx) => {
     await tx.lockResource(found.resource);
     const now = deps.clock.now();
     // Re-read under the lock: the share may have been removed meanwhile.
@@ -41,6 +41,7 @@ export const extendShare = async (
         newExpiresAt: extended.expiresAt,
       }),
     );
-    return viewShare(deps, actor, extended);
+    return { extended, now };
   });
+  return viewOwnShare(deps, actor, extended, now);
 };

@@ -1,5 +1,5 @@
 import type { Report, ScheduledReport } from "../reports/report";
-import type { ResourceRef, Share, ShareEvent } from "./share";
+import type { ResourceRef, Share, ShareEvent, ShareOwner, ShareWithOwner } from "./share";
 import type { Snapshot } from "./snapshot";
 import type { ShareWhiteLabel } from "./white-label";
 
@@ -54,10 +54,12 @@ export interface ShareRepository {
   transaction<T>(work: (tx: ShareTransaction) => Promise<T>): Promise<T>;
   findById(shareId: string): Promise<Share | null>;
   findPublicByTokenHash(tokenHash: string): Promise<PublicShareRecord | null>;
-  /** Newest first. */
-  listActiveByResource(resource: ResourceRef, now: Date): Promise<Share[]>;
+  /** Newest first, each with its owner joined in (one query, whatever the number of owners). */
+  listActiveByResource(resource: ResourceRef, now: Date): Promise<ShareWithOwner[]>;
   /** Newest first (created_at, then id), cursor after `startingAfter`. */
   listByOwner(query: OwnerShareQuery): Promise<Page<Share>>;
+  /** The user as a share's owner is shown; null for an unknown id. */
+  findOwner(userId: string): Promise<ShareOwner | null>;
 }
 
 /** Read access to the brand's reports; null for unknown ids and other brands alike. */

@@ -2,20 +2,15 @@ import { type Actor, canManageShares } from "../actor";
 import { forbidden, notFound } from "../errors";
 import type { ShareDeps } from "./deps";
 import { findVisibleShare, shareEvent } from "./rules";
-import type { ResourceRef, Share } from "./share";
+import type { Share } from "./share";
 
 /** Owner, or a teammate holding `manage_shares`. */
 export const mayRemove = (actor: Actor, share: Share) =>
   share.ownerId === actor.userId || canManageShares(actor);
 
 /** DELETE /v1/shares/{id} and .../{resource}/shares/{id}: only the link dies, never the report. */
-export const removeShare = async (
-  deps: ShareDeps,
-  actor: Actor,
-  shareId: string,
-  resource?: ResourceRef,
-): Promise<void> => {
-  const share = await findVisibleShare(deps, actor, shareId, resource);
+export const removeShare = async (deps: ShareDeps, actor: Actor, shareId: string): Promise<void> => {
+  const share = await findVisibleShare(deps, actor, shareId);
   if (!mayRemove(actor, share)) throw forbidden("Only the share's owner or a manager can remove it");
   await deps.shares.transaction(async (tx) => {
     const current = await tx.findById(shareId);

@@ -3,8 +3,7 @@ import { notFound, validationError } from "../errors";
 import type { ShareDeps } from "./deps";
 import { capOf } from "./deps";
 import type { ShareTransaction } from "./ports";
-import type { ResourceRef, Share, ShareEvent, ShareEventType, ShareView } from "./share";
-import { sameResource } from "./share";
+import type { ResourceRef, Share, ShareEvent, ShareEventType } from "./share";
 
 /** Refuses a new active share on a resource already at its cap. Call under the resource lock. */
 export const assertBelowCap = async (
@@ -23,19 +22,10 @@ export const assertBelowCap = async (
   }
 };
 
-/**
- * Loads a share the caller may see: another brand's share, or one addressed
- * under the wrong resource path, is simply not found.
- */
-export const findVisibleShare = async (
-  deps: ShareDeps,
-  actor: Actor,
-  shareId: string,
-  resource?: ResourceRef,
-): Promise<Share> => {
+/** Loads a share the caller may see: another brand's share is simply not found. */
+export const findVisibleShare = async (deps: ShareDeps, actor: Actor, shareId: string): Promise<Share> => {
   const share = await deps.shares.findById(shareId);
   if (!share || share.brandId !== actor.brandId) throw notFound("Share");
-  if (resource && !sameResource(share.resource, resource)) throw notFound("Share");
   return share;
 };
 
@@ -57,11 +47,4 @@ export const shareEvent = (
   oldExpiresAt: extra.oldExpiresAt ?? null,
   newExpiresAt: extra.newExpiresAt ?? null,
   metadata: extra.metadata ?? null,
-});
-
-/** The token is decrypted only for its owner; everybody else sees the share without it. */
-export const viewShare = (deps: ShareDeps, actor: Actor, share: Share, isExisting = false): ShareView => ({
-  share,
-  accessToken: share.ownerId === actor.userId ? deps.tokenCipher.decrypt(share.tokenCiphertext) : null,
-  isExisting,
 });

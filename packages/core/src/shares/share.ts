@@ -52,10 +52,36 @@ export interface ShareEvent {
   metadata: Record<string, unknown> | null;
 }
 
-/** A share as a use case hands it back: the token only for its owner. */
+/** Who made a share, as their teammates see them. */
+export interface ShareOwner {
+  id: string;
+  /** The display name; null when the user has none (show the email instead). */
+  name: string | null;
+  email: string;
+}
+
+/** A share read together with its owner, in one query. */
+export interface ShareWithOwner extends Share {
+  /** Null only when the repository cannot resolve the owner. */
+  owner: ShareOwner | null;
+}
+
+export type ShareStatus = "active" | "expired";
+
+/**
+ * A share as a use case hands it back, every caller-relative fact decided
+ * here so adapters only rename fields.
+ */
 export interface ShareView {
   share: Share;
+  owner: ShareOwner | null;
+  /** At the use case's clock reading. */
+  status: ShareStatus;
+  isMine: boolean;
+  /** Owner, or a manager of the brand (`mayRemove`). */
+  canRemove: boolean;
   /** Plaintext token; null when the caller is not the owner. */
   accessToken: string | null;
+  /** True when a create refreshed the caller's existing share. */
   isExisting: boolean;
 }

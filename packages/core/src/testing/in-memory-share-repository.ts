@@ -9,7 +9,13 @@ import type {
   ShareStatusFilter,
   ShareTransaction,
 } from "../shares/ports";
-import { type ResourceRef, type Share, type ShareEvent, sameResource } from "../shares/share";
+import {
+  type ResourceRef,
+  type Share,
+  type ShareEvent,
+  type ShareOwner,
+  sameResource,
+} from "../shares/share";
 
 /** The part of a brand the public read needs. */
 export type ShareBrand = Pick<Brand, "id" | "name" | "whiteLabel">;
@@ -27,6 +33,8 @@ export class ConstraintViolationError extends Error {
 
 export interface InMemoryShareRepository extends ShareRepository {
   addBrand(brand: ShareBrand): void;
+  /** Makes a user known as a share owner (the database joins the users table instead). */
+  addOwner(owner: ShareOwner): void;
   /** Committed shares, oldest first. Copies: mutating them changes nothing. */
   allShares(): Share[];
   /** Committed audit events in the order they were written. Copies. */
@@ -74,8 +82,13 @@ export const createInMemoryShareRepository = (
   let queue: Promise<unknown> = Promise.resolve();
   const insideTransaction = new AsyncLocalStorage<true>();
 
+  const owners = new Map<string, ShareOwner>();
   const addBrand = (brand: ShareBrand) => {
     brands.set(brand.id, structuredClone(brand));
+  };
+  const ownerOf = (userId: string) => {
+    const owner = owners.get(userId);
+    return owner ? structuredClone(owner) : null;
   };
   for (const brand of options.brands ?? []) addBrand(brand);
 
@@ -178,6 +191,7 @@ export const createInMemoryShareRepository = (
 
   return {
     addBrand,
+    addOwner: (owner) => void owners.set(owner.id, structuredClone(owner)),
     allShares: () => [...committed.shares.values()].map((share) => structuredClone(share)),
     events: () => committed.events.map((event) => structuredClone(event)),
 
@@ -217,7 +231,11 @@ export const createInMemoryShareRepository = (
       return [...committed.shares.values()]
         .filter((share) => sameResource(share.resource, resource) && isActiveAt(share.expiresAt, now))
         .sort(newestFirst)
-        .map((share) => structuredClone(share));
+        .map((share) => ({ ...structuredClone(share), owner: ownerOf(share.ownerId) }));
+    },
+
+    async findOwner(userId) {
+      return ownerOf(userId);
     },
 
     async listByOwner(query: OwnerShareQuery): Promise<Page<Share>> {

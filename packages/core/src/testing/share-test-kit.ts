@@ -62,10 +62,16 @@ export const createShareTestKit = (options: ShareTestKitOptions = {}): ShareTest
   };
   const brand = addBrand({ name: "Acme Analytics" });
   const otherBrand = addBrand({ name: "Globex" });
+  let people = 0;
+  // Every actor is also a known share owner, as a user row would be.
   const actor =
     (role: Role) =>
-    (of: Brand = brand, overrides: Partial<Actor> = {}) =>
-      buildActor(of, role, overrides, ids);
+    (of: Brand = brand, overrides: Partial<Actor> = {}) => {
+      const made = buildActor(of, role, overrides, ids);
+      people += 1;
+      shares.addOwner({ id: made.userId, name: `Person ${people}`, email: `person${people}@example.test` });
+      return made;
+    };
 
   return {
     deps: {

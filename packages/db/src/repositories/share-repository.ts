@@ -4,20 +4,23 @@ import {
   type PublicShareRecord,
   type ResourceRef,
   type Share,
+  type ShareOwner,
   type ShareRepository,
   type ShareTransaction,
+  type ShareWithOwner,
   validationError,
 } from "@sharelinks/core";
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { isUuid } from "../ids";
 import { guarded } from "../pg-errors";
-import { brands, shares } from "../schema";
+import { brands, shares, users } from "../schema";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, withTransactionRetry } from "../transaction-retry";
 import { onResource, shareFromRow } from "./share-rows";
 import { DrizzleShareTransaction } from "./share-transaction";
 
 const newestFirst = [desc(shares.createdAt), desc(shares.id)];
+const ownerColumns = { id: users.id, name: users.name, email: users.email };
 
 export class DrizzleShareRepository implements ShareRepository {
   /**
@@ -69,15 +72,25 @@ export class DrizzleShareRepository implements ShareRepository {
     });
   }
 
-  listActiveByResource(resource: ResourceRef, now: Date): Promise<Share[]> {
+  /** Owners come from the same statement (a join on users' primary key), never one lookup each. */
+  listActiveByResource(resource: ResourceRef, now: Date): Promise<ShareWithOwner[]> {
     return guarded(async () => {
       if (!isUuid(resource.id)) return [];
       const rows = await this.db.orm
-        .select()
+        .select({ share: shares, owner: ownerColumns })
         .from(shares)
+        .innerJoin(users, eq(users.id, shares.ownerId))
         .where(and(onResource(resource), gte(shares.expiresAt, now)))
         .orderBy(...newestFirst);
-      return rows.map(shareFromRow);
+      return rows.map((row) => ({ ...shareFromRow(row.share), owner: row.owner }));
+    });
+  }
+
+  findOwner(userId: string): Promise<ShareOwner | null> {
+    return guarded(async () => {
+      if (!isUuid(userId)) return null;
+      const [row] = await this.db.orm.select(ownerColumns).from(users).where(eq(users.id, userId));
+      return row ?? null;
     });
   }
 

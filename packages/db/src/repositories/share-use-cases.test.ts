@@ -1,7 +1,6 @@
 import {
   cancelShares,
   createShare,
-  DomainError,
   extendShare,
   hashToken,
   listResourceShares,
@@ -9,37 +8,22 @@ import {
   readPublicShare,
   removeShare,
   revokeMyShares,
-  type ShareRepository,
-  type ShareTransaction,
   updateBrand,
 } from "@sharelinks/core";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { constraintOf, isUniqueViolation } from "../pg-errors";
-import { shareEvents, shares } from "../schema";
 import {
   createManualClock,
   createTenant,
   createTestDatabase,
+  domainError,
   eventsOf,
   shareRow,
   type Tenant,
   type TestDatabase,
   testDatabaseKinds,
 } from "../testing";
-import { rowFromShare } from "./share-rows";
 
 const DAY = 24 * 60 * 60 * 1000;
-
-/** Awaits a promise expected to fail with a DomainError and hands the error back. */
-const domainError = async (promise: Promise<unknown>): Promise<DomainError> => {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-};
 
 describe.each(testDatabaseKinds())("share use cases over %s", (kind) => {
   const clock = createManualClock();
@@ -60,7 +44,6 @@ describe.each(testDatabaseKinds())("share use cases over %s", (kind) => {
     report = { type: "report", id: tenant.report.id };
     schedule = { type: "scheduled", id: tenant.schedule.id };
   };
-
   describe("create", () => {
     beforeAll(fresh);
 
@@ -192,13 +175,7 @@ describe.each(testDatabaseKinds())("share use cases over %s", (kind) => {
         expect(error.code).toBe("forbidden");
       }
 
-      const extended = await extendShare(
-        t.services.shares,
-        owner,
-        view.share.id,
-        { expiration_days: 5 },
-        report,
-      );
+      const extended = await extendShare(t.services.shares, owner, view.share.id, { expiration_days: 5 });
       expect(extended.accessToken).toBe(view.accessToken);
       const row = await shareRow(t.db, view.share.id);
       expect(row?.expiresAt).toEqual(new Date(clock.now().getTime() + 5 * DAY));
@@ -234,12 +211,8 @@ describe.each(testDatabaseKinds())("share use cases over %s", (kind) => {
         removeShare(t.services.shares, other.actor(other.manager), view.share.id),
       );
       expect(outsider.code).toBe("not_found");
-      const wrongPath = await domainError(
-        removeShare(t.services.shares, tenant.actor(tenant.manager), view.share.id, report),
-      );
-      expect(wrongPath.code).toBe("not_found");
 
-      await removeShare(t.services.shares, tenant.actor(tenant.manager, "req-rm"), view.share.id, schedule);
+      await removeShare(t.services.shares, tenant.actor(tenant.manager, "req-rm"), view.share.id);
       expect(await shareRow(t.db, view.share.id)).toBeNull();
       expect((await eventsOf(t.db, view.share.id)).at(-1)).toMatchObject({
         type: "removed",
@@ -291,6 +264,32 @@ describe.each(testDatabaseKinds())("share use cases over %s", (kind) => {
       expect(views[1]?.accessToken).toBe(first.accessToken);
     });
 
+    it("joins each share's owner into the resource list, and views carry status and permissions", async () => {
+      const member = tenant.members[1]!;
+      const made = await createShare(t.services.shares, tenant.actor(member), schedule, {});
+      const listed = await t.services.shares.shares.listActiveByResource(schedule, clock.now());
+      expect(listed.find((s) => s.id === made.share.id)?.owner).toEqual({
+        id: member.id,
+        name: member.name,
+        email: member.email,
+      });
+      expect(await t.services.shares.shares.findOwner(member.id)).toEqual({
+        id: member.id,
+        name: member.name,
+        email: member.email,
+      });
+      expect(await t.services.shares.shares.findOwner(crypto.randomUUID())).toBeNull();
+      const [asManager] = await listResourceShares(t.services.shares, tenant.actor(tenant.manager), schedule);
+      expect(asManager).toMatchObject({
+        isMine: false,
+        canRemove: true,
+        status: "active",
+        accessToken: null,
+        owner: { id: member.id, email: member.email },
+      });
+      expect(made).toMatchObject({ isMine: true, canRemove: true, owner: { id: member.id } });
+    });
+
     it("serves the public page from one lookup, brand defaults merged under the override", async () => {
       await updateBrand(t.services.provisioning, tenant.brand.id, {
         white_label: { company_name: "Brand Co", primary_color: "#000000", hide_powered_by: true },
@@ -313,101 +312,6 @@ describe.each(testDatabaseKinds())("share use cases over %s", (kind) => {
       });
       const unknown = await domainError(readPublicShare(t.services.publicRead, "A".repeat(43)));
       expect(unknown.code).toBe("not_found");
-    });
-  });
-
-  describe("the per-resource cap", () => {
-    beforeAll(async () => {
-      tenant = await createTenant(t.services, { members: 4 });
-      report = { type: "report", id: tenant.report.id };
-    });
-
-    it("blocks the share past the cap, but never a refresh, and a rotate frees its own slot", async () => {
-      const deps = { ...t.services.shares, activeSharesPerResource: 3 };
-      const [m1, m2, m3, m4] = tenant.members.map((m) => tenant.actor(m));
-      for (const actor of [m1!, m2!, m3!]) await createShare(deps, actor, report, {});
-
-      const blocked = await domainError(createShare(deps, m4!, report, {}));
-      expect(blocked.code).toBe("validation_error");
-      expect(blocked.details).toEqual({ reason: "share_limit_reached", limit: 3 });
-
-      expect((await createShare(deps, m1!, report, {})).isExisting).toBe(true);
-      expect((await createShare(deps, m2!, report, { rotate: true })).isExisting).toBe(false);
-      const active = await t.services.shares.shares.listActiveByResource(report, clock.now());
-      expect(active).toHaveLength(3);
-    });
-
-    it("counts a revived share against the cap", async () => {
-      const deps = { ...t.services.shares, activeSharesPerResource: 3 };
-      const sched: ResourceRef = { type: "scheduled", id: tenant.schedule.id };
-      const [m1, m2, m3, m4] = tenant.members.map((m) => tenant.actor(m));
-      const short = await createShare(deps, m1!, sched, { expiration_days: 1 });
-      clock.advance(DAY + 1);
-      for (const actor of [m2!, m3!, m4!]) await createShare(deps, actor, sched, {});
-      const error = await domainError(extendShare(deps, m1!, short.share.id, { expiration_days: 3 }));
-      expect(error.details).toMatchObject({ reason: "share_limit_reached" });
-    });
-  });
-
-  describe("the database itself", () => {
-    beforeAll(fresh);
-
-    /** A second share for the same owner and resource, written straight to the table. */
-    const insertDuplicate = async (resource: ResourceRef) => {
-      const view = await createShare(t.services.shares, tenant.actor(tenant.manager), resource, {});
-      const copy = { ...view.share, id: crypto.randomUUID(), tokenHash: hashToken(crypto.randomUUID()) };
-      return t.db.orm
-        .insert(shares)
-        .values(rowFromShare(copy))
-        .then(
-          () => null,
-          (e: unknown) => e,
-        );
-    };
-
-    it("holds at most one share per owner and resource, whatever the code does", async () => {
-      expect(isUniqueViolation(await insertDuplicate(report), "shares_owner_report_key")).toBe(true);
-      expect(isUniqueViolation(await insertDuplicate(schedule), "shares_owner_scheduled_report_key")).toBe(
-        true,
-      );
-    });
-
-    it("refuses a share whose resource columns disagree with its type", async () => {
-      const view = await createShare(t.services.shares, tenant.actor(tenant.members[0]!), report, {});
-      const row = rowFromShare({ ...view.share, id: crypto.randomUUID(), ownerId: tenant.members[1]!.id });
-      const error = await t.db.orm
-        .insert(shares)
-        .values({ ...row, tokenHash: hashToken("mismatch"), resourceType: "scheduled" })
-        .then(
-          () => null,
-          (e: unknown) => e,
-        );
-      expect(constraintOf(error)).toBe("shares_resource_matches_type");
-    });
-
-    it("rolls a failed use case back: no partial share, no orphan event", async () => {
-      const actor = tenant.actor(tenant.members[1]!);
-      const repo = t.services.shares.shares;
-      // Same repository, except that the audit write (after the share row) fails.
-      const failingRepo: ShareRepository = Object.assign(Object.create(repo), {
-        transaction: <T>(work: (tx: ShareTransaction) => Promise<T>) =>
-          repo.transaction((tx) =>
-            work(
-              Object.assign(Object.create(tx), {
-                recordEvent: async () => {
-                  throw new Error("audit store exploded");
-                },
-              }),
-            ),
-          ),
-      });
-      const deps = { ...t.services.shares, shares: failingRepo };
-      await expect(createShare(deps, actor, schedule, {})).rejects.toThrow("audit store exploded");
-
-      const left = await t.db.orm.select().from(shares).where(eq(shares.ownerId, actor.userId));
-      expect(left).toEqual([]);
-      const orphans = await t.db.orm.select().from(shareEvents).where(eq(shareEvents.actorId, actor.userId));
-      expect(orphans).toEqual([]);
     });
   });
 });

@@ -1,4 +1,6 @@
+import { DomainError } from "@sharelinks/core";
 import { asc, eq } from "drizzle-orm";
+import { expect } from "vitest";
 import type { Database } from "../client";
 import { shareEvents, shares } from "../schema";
 
@@ -15,3 +17,13 @@ export const eventsOf = (db: Database, shareId: string) =>
     .from(shareEvents)
     .where(eq(shareEvents.shareId, shareId))
     .orderBy(asc(shareEvents.at), asc(shareEvents.type));
+
+/** Awaits a promise expected to fail with a DomainError and hands the error back. */
+export const domainError = async (promise: Promise<unknown>): Promise<DomainError> => {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
+};

@@ -20,7 +20,7 @@ export const myShareRoutes: Route[] = [
       return {
         status: 200,
         body: list(
-          page.items.map((view) => presentShare(view, actor, ctx.publicBaseUrl)),
+          page.items.map((view) => presentShare(view, ctx.publicBaseUrl)),
           page.hasMore,
         ),
       };

@@ -1,13 +1,19 @@
 import {
+  ACTIVE_SHARES_PER_RESOURCE,
+  type Actor,
   createShare,
   createShareInputSchema,
   extendShare,
   extendShareInputSchema,
+  findVisibleShare,
   listResourceShares,
+  notFound,
   type ResourceRef,
   type ResourceType,
   removeShare,
   revokeMyShares,
+  type ShareDeps,
+  sameResource,
 } from "@sharelinks/core";
 import type { z } from "zod";
 import { list, presentShare } from "../present";
@@ -66,7 +72,16 @@ const KINDS: ResourceKind[] = [
   },
 ];
 
-/** The five share routes of one resource type (SPEC §4), identical for reports and scheduled reports. */
+/**
+ * The URL names the resource, core's use cases do not need it: a share
+ * addressed under another resource's path is not found there.
+ */
+const assertShareUnder = async (deps: ShareDeps, actor: Actor, shareId: string, resource: ResourceRef) => {
+  const share = await findVisibleShare(deps, actor, shareId);
+  if (!sameResource(share.resource, resource)) throw notFound("Share");
+};
+
+/** The five share routes of one resource type (docs/api.md), identical for reports and scheduled reports. */
 const shareRoutesFor = (kind: ResourceKind): Route[] => {
   const ref = (params: Record<string, string>): ResourceRef => ({
     type: kind.type,
@@ -84,7 +99,7 @@ const shareRoutesFor = (kind: ResourceKind): Route[] => {
         "`rotate: true` drops the caller's shares here and mints a new token (201); old links die at once. " +
         "With `keep_settings: true` the new link keeps the old one's `expires_at` and `white_label_config` " +
         "(without it: 30 days and the brand's white label). " +
-        "At most 50 active shares per resource across the brand.",
+        `At most ${ACTIVE_SHARES_PER_RESOURCE} active shares per resource across the brand.`,
       tag: kind.tag,
       auth: "api_key",
       params: kind.params,
@@ -96,7 +111,7 @@ const shareRoutesFor = (kind: ResourceKind): Route[] => {
       errors: ["validation_error", "not_found", "conflict"],
       async handle({ ctx, actor, params, body }) {
         const view = await createShare(ctx.services.shares, actor, ref(params), body);
-        return { status: view.isExisting ? 200 : 201, body: presentShare(view, actor, ctx.publicBaseUrl) };
+        return { status: view.isExisting ? 200 : 201, body: presentShare(view, ctx.publicBaseUrl) };
       },
     }),
     defineRoute({
@@ -112,7 +127,7 @@ const shareRoutesFor = (kind: ResourceKind): Route[] => {
       errors: ["not_found"],
       async handle({ ctx, actor, params }) {
         const views = await listResourceShares(ctx.services.shares, actor, ref(params));
-        return { status: 200, body: list(views.map((view) => presentShare(view, actor, ctx.publicBaseUrl))) };
+        return { status: 200, body: list(views.map((view) => presentShare(view, ctx.publicBaseUrl))) };
       },
     }),
     defineRoute({
@@ -146,14 +161,10 @@ const shareRoutesFor = (kind: ResourceKind): Route[] => {
       responses: { 200: { description: "The extended share.", schema: kind.share } },
       errors: ["validation_error", "forbidden", "not_found"],
       async handle({ ctx, actor, params, body }) {
-        const view = await extendShare(
-          ctx.services.shares,
-          actor,
-          params.share_id as string,
-          body,
-          ref(params),
-        );
-        return { status: 200, body: presentShare(view, actor, ctx.publicBaseUrl) };
+        const shareId = params.share_id as string;
+        await assertShareUnder(ctx.services.shares, actor, shareId, ref(params));
+        const view = await extendShare(ctx.services.shares, actor, shareId, body);
+        return { status: 200, body: presentShare(view, ctx.publicBaseUrl) };
       },
     }),
     defineRoute({
@@ -169,7 +180,9 @@ const shareRoutesFor = (kind: ResourceKind): Route[] => {
       responses: { 204: { description: "Removed." } },
       errors: ["forbidden", "not_found"],
       async handle({ ctx, actor, params }) {
-        await removeShare(ctx.services.shares, actor, params.share_id as string, ref(params));
+        const shareId = params.share_id as string;
+        await assertShareUnder(ctx.services.shares, actor, shareId, ref(params));
+        await removeShare(ctx.services.shares, actor, shareId);
         return { status: 204 };
       },
     }),

@@ -1,0 +1,42 @@
+import type { Actor } from "../actor";
+import type { ShareDeps } from "./deps";
+import { isActiveAt } from "./expiry";
+import { mayRemove } from "./remove-share";
+import type { Share, ShareOwner, ShareView } from "./share";
+
+/**
+ * Everything a caller may know about one share, decided once: the token is
+ * decrypted only for its owner, the status is read at `now` (the use case's
+ * clock), removal follows `mayRemove`.
+ */
+export const viewShare = (
+  deps: Pick<ShareDeps, "tokenCipher">,
+  actor: Actor,
+  share: Share,
+  now: Date,
+  extra: { owner: ShareOwner | null; isExisting?: boolean },
+): ShareView => {
+  const isMine = share.ownerId === actor.userId;
+  return {
+    share,
+    owner: extra.owner,
+    status: isActiveAt(share.expiresAt, now) ? "active" : "expired",
+    isMine,
+    canRemove: mayRemove(actor, share),
+    accessToken: isMine ? deps.tokenCipher.decrypt(share.tokenCiphertext) : null,
+    isExisting: extra.isExisting ?? false,
+  };
+};
+
+/**
+ * The view of a share the caller owns (create, refresh, rotate, extend):
+ * the owner is the caller, looked up once.
+ */
+export const viewOwnShare = async (
+  deps: ShareDeps,
+  actor: Actor,
+  share: Share,
+  now: Date,
+  isExisting = false,
+): Promise<ShareView> =>
+  viewShare(deps, actor, share, now, { owner: await deps.shares.findOwner(actor.userId), isExisting });
