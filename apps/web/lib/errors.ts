@@ -1,3 +1,5 @@
+import type { DomainErrorData } from "@sharelinks/api";
+import type { FieldIssue } from "@sharelinks/core";
 import { TRPCClientError } from "@trpc/client";
 import { plainFieldError } from "./field-errors";
 
@@ -7,17 +9,7 @@ import { plainFieldError } from "./field-errors";
  * `data.details` (e.g. `{reason: "share_limit_reached", limit: 50}`,
  * `{errors: [{path, message}]}` or `{retry_after: 42}`).
  */
-interface ErrorData {
-  code?: string;
-  httpStatus?: number;
-  domainCode?: string | null;
-  details?: Record<string, unknown> | null;
-}
-
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
+type ErrorData = Partial<DomainErrorData> & { code?: string; httpStatus?: number };
 
 const dataOf = (error: unknown): ErrorData | null => {
   if (error instanceof TRPCClientError) return (error.data ?? null) as ErrorData | null;

@@ -1,5 +1,6 @@
 "use client";
 
+import type { RouterInputs } from "@sharelinks/api";
 import { DEFAULT_EXPIRATION_DAYS } from "@sharelinks/core/expiry";
 import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
 import Link from "next/link";
@@ -15,7 +16,7 @@ import { Alert, Button, EmptyState, Icons, PageHeader, QueryView } from "../ui";
 import { MyLinkRow } from "./my-link-row";
 import "./my-links.css";
 
-type Status = "active" | "expired" | "all";
+type Status = NonNullable<RouterInputs["shares"]["listMyShares"]["status"]>;
 const FILTERS: Array<{ value: Status; label: string }> = [
   { value: "active", label: "Active" },
   { value: "expired", label: "Expired" },
