@@ -3,9 +3,9 @@ import {
   buildScheduledReportSnapshot,
   type ReportRun,
   type ResultRow,
-  type Sentiment,
   type Snapshot,
 } from "@sharelinks/core";
+import { demoResultRows, prng } from "@sharelinks/db";
 
 /**
  * Report content for the bulk load. Snapshots are built by core's own
@@ -13,8 +13,6 @@ import {
  * 4 prompts x 4 engines = 16 result rows per report (about 2.5 kB of JSON),
  * and for a schedule 5 completed runs of 16 rows each, rolled up.
  */
-
-const ENGINES = ["chatgpt", "claude", "gemini", "perplexity"] as const;
 
 const PROMPTS = [
   "best CRM for early-stage B2B startups",
@@ -31,33 +29,12 @@ const PROMPTS = [
   "robotics suppliers for automotive assembly plants",
 ];
 
-/** mulberry32: deterministic, so every run loads the same content. */
-export const prng = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-};
-
 export const resultRows = (seed: number): ResultRow[] => {
   const next = prng(seed);
   const start = Math.floor(next() * PROMPTS.length);
   const prompts = [0, 1, 2, 3].map((k) => PROMPTS[(start + k * 3) % PROMPTS.length] as string);
   const visibility = 0.2 + next() * 0.6;
-  return prompts.flatMap((prompt) =>
-    ENGINES.map((engine): ResultRow => {
-      const mentioned = next() < visibility;
-      const mood = next();
-      const sentiment: Sentiment = mood < 0.6 ? "positive" : mood < 0.9 ? "neutral" : "negative";
-      return {
-        prompt,
-        engine,
-        mentioned,
-        position: mentioned ? 1 + Math.floor(next() * 8) : null,
-        sentiment: mentioned ? sentiment : null,
-      };
-    }),
-  );
+  return demoResultRows({ prompts, visibility, next, maxPosition: 8 });
 };
 
 const DAY_MS = 86_400_000;

@@ -7,9 +7,9 @@ import {
   hashSecret,
   hashToken,
 } from "@sharelinks/core";
-import { createDb, migrate } from "@sharelinks/db";
+import { createDb, migrate, prng } from "@sharelinks/db";
 import postgres from "postgres";
-import { prng, reportTemplate, scheduleTemplate } from "./fixtures";
+import { reportTemplate, scheduleTemplate } from "./fixtures";
 import { log, ProgressBar } from "./progress";
 
 /**

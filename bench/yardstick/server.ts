@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createServer, type ServerResponse } from "node:http";
+import { DEFAULT_PRIMARY_COLOR } from "@sharelinks/core/constants";
 import postgres from "postgres";
 
 /**
@@ -36,7 +37,6 @@ const sql = postgres(url, {
 
 const PREFIX = "/v1/shared/";
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-const DEFAULT_PRIMARY_COLOR = "#4F46E5";
 
 interface WhiteLabel {
   company_name?: string;

@@ -1,5 +1,6 @@
 import type { DomainErrorData } from "@sharelinks/api";
 import type { FieldIssue } from "@sharelinks/core";
+import { ACTIVE_SHARES_PER_RESOURCE } from "@sharelinks/core/constants";
 import { TRPCClientError } from "@trpc/client";
 import { plainFieldError } from "./field-errors";
 
@@ -28,7 +29,7 @@ export const isNotFound = (error: unknown) => trpcCodeOf(error) === "NOT_FOUND";
 export const shareLimitOf = (error: unknown): { limit: number } | null => {
   const details = dataOf(error)?.details;
   if (details && details.reason === "share_limit_reached") {
-    return { limit: typeof details.limit === "number" ? details.limit : 50 };
+    return { limit: typeof details.limit === "number" ? details.limit : ACTIVE_SHARES_PER_RESOURCE };
   }
   return null;
 };

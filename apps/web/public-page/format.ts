@@ -1,3 +1,5 @@
+import { DEFAULT_PRIMARY_COLOR } from "@sharelinks/core/constants";
+
 /**
  * Formatting shared by the public page and the dashboard. Everything is
  * rendered in UTC with a fixed locale so the same snapshot always renders the
@@ -58,12 +60,11 @@ export const formatPosition = (position: number | null): string => {
   return Number.isInteger(rounded) ? rounded.toFixed(0) : rounded.toFixed(1);
 };
 
-export const DEFAULT_BRAND_COLOR = "#4F46E5";
 const HEX_COLOR = /^#[0-9A-Fa-f]{6}$/;
 
 /** The schema already validates colours; this is the renderer's own guard, since the value lands in CSS. */
 export const safeColor = (value: string | null | undefined): string =>
-  value && HEX_COLOR.test(value) ? value.toUpperCase() : DEFAULT_BRAND_COLOR;
+  value && HEX_COLOR.test(value) ? value.toUpperCase() : DEFAULT_PRIMARY_COLOR;
 
 /** Relative luminance (WCAG 2.x) of a #RRGGBB colour. */
 export const luminance = (hex: string): number => {

@@ -12,6 +12,7 @@ export * from "./provisioning/ports";
 export * from "./provisioning/provision";
 export * from "./provisioning/schemas";
 export * from "./random";
+export * from "./reports/ports";
 export * from "./reports/read-reports";
 export * from "./reports/report";
 export * from "./reports/schedule-roll-up";

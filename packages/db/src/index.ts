@@ -17,6 +17,7 @@ export {
   resolveTarget,
   type Schema,
 } from "./client";
+export { DEMO_ENGINES, type DemoResultsOptions, demoResultRows, prng } from "./demo-results";
 export { MIGRATIONS_FOLDER, migrate } from "./migrate";
 export { type Argon2Cost, createArgon2PasswordHasher, DEFAULT_ARGON2_COST } from "./passwords";
 export { isRetryableTransactionError, isUnavailableError, translateDbError } from "./pg-errors";

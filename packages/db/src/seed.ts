@@ -6,10 +6,9 @@ import {
   createScheduledReport,
   createShare,
   createUser,
-  type ResultRow,
-  type Sentiment,
   type User,
 } from "@sharelinks/core";
+import { demoResultRows, prng } from "./demo-results";
 import { brands } from "./schema";
 import type { Services } from "./services";
 
@@ -27,8 +26,6 @@ export interface DemoSeed {
   /** The demo manager's API key; only known on the run that created it (keys are stored hashed). */
   apiKey: string | null;
 }
-
-const ENGINES = ["chatgpt", "perplexity", "gemini", "claude"] as const;
 
 const CRM_PROMPTS = [
   "best CRM for startups",
@@ -52,32 +49,9 @@ const AUTOMATION_PROMPTS = [
   "robotics suppliers for automotive plants",
 ];
 
-/** Small deterministic PRNG (mulberry32): the demo looks the same on every machine. */
-const prng = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-};
-
-/** Every prompt asked of every engine; `visibility` is the chance the brand is mentioned. */
-const results = (prompts: readonly string[], seed: number, visibility: number): ResultRow[] => {
-  const next = prng(seed);
-  return prompts.flatMap((prompt) =>
-    ENGINES.map((engine) => {
-      const mentioned = next() < visibility;
-      const mood = next();
-      const sentiment: Sentiment = mood < 0.6 ? "positive" : mood < 0.9 ? "neutral" : "negative";
-      return {
-        prompt,
-        engine,
-        mentioned,
-        position: mentioned ? 1 + Math.floor(next() * 6) : null,
-        sentiment: mentioned ? sentiment : null,
-      };
-    }),
-  );
-};
+/** The seed's reports: every prompt asked of every engine, mentions ranked 1..6. */
+const results = (prompts: readonly string[], seed: number, visibility: number) =>
+  demoResultRows({ prompts, visibility, next: prng(seed), maxPosition: 6 });
 
 /**
  * Fills an empty database with two brands, their people and reports, so the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ResourceCatalog } from "../provisioning/ports";
 import { buildReport, buildSchedule } from "../testing";
+import type { ReportReader } from "./ports";
 import { getReport, getScheduledReport, listReports, listScheduledReports } from "./read-reports";
 
 const BRAND = "11111111-1111-4111-8111-111111111111";
@@ -9,10 +9,7 @@ const OTHER = "22222222-2222-4222-8222-222222222222";
 const catalogWith = (): Parameters<typeof listReports>[0] => {
   const report = buildReport({ id: BRAND });
   const schedule = buildSchedule({ id: BRAND });
-  const catalog: Pick<
-    ResourceCatalog,
-    "listReports" | "findReport" | "listScheduledReports" | "findScheduledReport"
-  > = {
+  const catalog: ReportReader = {
     listReports: async (brandId) => (brandId === BRAND ? [report] : []),
     findReport: async (brandId, id) => (brandId === BRAND && id === report.id ? report : null),
     listScheduledReports: async (brandId) => (brandId === BRAND ? [schedule] : []),

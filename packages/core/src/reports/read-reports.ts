@@ -1,13 +1,10 @@
 import type { Actor } from "../actor";
 import { notFound } from "../errors";
-import type { ResourceCatalog } from "../provisioning/ports";
+import type { ReportReader } from "./ports";
 import type { Report, ScheduledReport } from "./report";
 
 export interface ReportReadDeps {
-  catalog: Pick<
-    ResourceCatalog,
-    "listReports" | "findReport" | "listScheduledReports" | "findScheduledReport"
-  >;
+  catalog: ReportReader;
 }
 
 /** The caller's brand's reports, newest first. Other brands' never appear. */

@@ -1,9 +1,11 @@
 import type { Clock } from "../clock";
+import { ACTIVE_SHARES_PER_RESOURCE } from "../constants";
 import type { RandomSource } from "../random";
-import type { ResourceReader, ShareRepository } from "./ports";
+import type { ResourceReader } from "../reports/ports";
+import type { ShareRepository } from "./ports";
 import type { TokenCipher } from "./token-cipher";
 
-export const ACTIVE_SHARES_PER_RESOURCE = 50;
+export { ACTIVE_SHARES_PER_RESOURCE } from "../constants";
 
 /** Everything the share use cases need from the outside world. */
 export interface ShareDeps {

@@ -1,4 +1,3 @@
-import type { Report, ScheduledReport } from "../reports/report";
 import type { ResourceRef, Share, ShareEvent, ShareOwner, ShareWithOwner } from "./share";
 import type { Snapshot } from "./snapshot";
 import type { ShareWhiteLabel } from "./white-label";
@@ -60,10 +59,4 @@ export interface ShareRepository {
   listByOwner(query: OwnerShareQuery): Promise<Page<Share>>;
   /** The user as a share's owner is shown; null for an unknown id. */
   findOwner(userId: string): Promise<ShareOwner | null>;
-}
-
-/** Read access to the brand's reports; null for unknown ids and other brands alike. */
-export interface ResourceReader {
-  findReport(brandId: string, reportId: string): Promise<Report | null>;
-  findScheduledReport(brandId: string, scheduledReportId: string): Promise<ScheduledReport | null>;
 }

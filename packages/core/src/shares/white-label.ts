@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_PRIMARY_COLOR } from "../constants";
 
 export const shareWhiteLabelSchema = z
   .strictObject({
@@ -25,7 +26,7 @@ export interface EffectiveWhiteLabel {
   hide_powered_by: boolean;
 }
 
-export const DEFAULT_PRIMARY_COLOR = "#4F46E5";
+export { DEFAULT_PRIMARY_COLOR } from "../constants";
 
 /** Per-share override wins field by field over the brand's defaults; the brand's name is the last resort. */
 export const mergeWhiteLabel = (

@@ -1,5 +1,5 @@
+import type { ResourceReader } from "../reports/ports";
 import type { Report, ReportRun, ScheduledReport } from "../reports/report";
-import type { ResourceReader } from "../shares/ports";
 
 export interface InMemoryResourceReader extends ResourceReader {
   addReport(report: Report): Report;
