@@ -1,7 +1,7 @@
 import { deref, type OpenApiDocument, type ResponseObject } from "./openapi";
 import { SchemaView } from "./schema-view";
 
-/** Every status an operation can answer with; the success answers open by default. */
+/** Every status an operation can answer with, folded: the example response beside it shows the shape at a glance. */
 export function ResponseList({
   doc,
   responses,
@@ -35,7 +35,7 @@ function ResponseItem({
       : "info";
   return (
     <li>
-      <details open={status.startsWith("2") && Boolean(media?.[1].schema)}>
+      <details>
         <summary>
           <span className={`status-code status-${tone}`}>{status}</span>
           <span>{response?.description ?? ""}</span>
