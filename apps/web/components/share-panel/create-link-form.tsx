@@ -17,10 +17,12 @@ export function CreateLinkForm({
   resource,
   atCap,
   limit,
+  brandColor,
 }: {
   resource: ResourceRef;
   atCap: boolean;
   limit: number;
+  brandColor: string | null;
 }) {
   const trpc = useTRPC();
   const toast = useToast();
@@ -78,7 +80,7 @@ export function CreateLinkForm({
         open={showBranding || brandingError}
         onToggle={() => setShowBranding((open) => !open)}
       >
-        <WhiteLabelFields value={branding} onChange={setBranding} errors={errors} />
+        <WhiteLabelFields value={branding} onChange={setBranding} errors={errors} brandColor={brandColor} />
       </Disclosure>
       <div className="form-actions">
         <Button type="submit" variant="primary" loading={busy} disabled={atCap}>

@@ -15,7 +15,15 @@ import "./my-link.css";
  * extend, branding, rotate and revoke. (Per-link analytics slot in under the
  * facts once the API serves them.)
  */
-export function MyLink({ resource, share }: { resource: ResourceRef; share: ShareItem }) {
+export function MyLink({
+  resource,
+  share,
+  brandColor,
+}: {
+  resource: ResourceRef;
+  share: ShareItem;
+  brandColor: string | null;
+}) {
   const urlId = useId();
   const url = share.share_url ?? "";
   return (
@@ -61,7 +69,12 @@ export function MyLink({ resource, share }: { resource: ResourceRef; share: Shar
       </dl>
       <ExtendLinkForm share={share} />
       {/* Keyed by the link's branding: a saved refresh starts the form from what was saved. */}
-      <RefreshBrandingForm key={JSON.stringify(share.white_label_config)} resource={resource} share={share} />
+      <RefreshBrandingForm
+        key={JSON.stringify(share.white_label_config)}
+        resource={resource}
+        share={share}
+        brandColor={brandColor}
+      />
       <MyLinkActions resource={resource} />
     </div>
   );

@@ -12,7 +12,15 @@ import { hasBrandingError, type ResourceRef } from "./resource";
 import { configFrom, draftFrom, type WhiteLabelDraft, WhiteLabelFields } from "./white-label-fields";
 
 /** New branding for the caller's link; saving refreshes the snapshot, the address and expiry stay. */
-export function RefreshBrandingForm({ resource, share }: { resource: ResourceRef; share: ShareItem }) {
+export function RefreshBrandingForm({
+  resource,
+  share,
+  brandColor,
+}: {
+  resource: ResourceRef;
+  share: ShareItem;
+  brandColor: string | null;
+}) {
   const trpc = useTRPC();
   const toast = useToast();
   const invalidate = useInvalidateShares();
@@ -46,7 +54,7 @@ export function RefreshBrandingForm({ resource, share }: { resource: ResourceRef
         {refresh.error && !hasBrandingError(errors) ? (
           <Alert tone="error">{errorMessage(refresh.error)}</Alert>
         ) : null}
-        <WhiteLabelFields value={branding} onChange={setBranding} errors={errors} />
+        <WhiteLabelFields value={branding} onChange={setBranding} errors={errors} brandColor={brandColor} />
         <div className="form-actions">
           <Button type="submit" variant="primary" loading={refresh.isPending}>
             Save and refresh

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
+import { brandDefaultColour } from "@/lib/brand-colour";
 import { useTRPC } from "@/lib/trpc";
 import { useMe } from "../app-shell";
 import { Alert, QueryView } from "../ui";
@@ -48,12 +49,18 @@ export function SharePanel({
       >
         {({ shares: list, activeCount, limit }) => {
           const mine = list.find((share) => share.is_mine) ?? null;
+          const brandColor = brandDefaultColour(me.data);
           return (
             <div className="stack">
               {mine ? (
-                <MyLink resource={resource} share={mine} />
+                <MyLink resource={resource} share={mine} brandColor={brandColor} />
               ) : shareable ? (
-                <CreateLinkForm resource={resource} atCap={activeCount >= limit} limit={limit} />
+                <CreateLinkForm
+                  resource={resource}
+                  atCap={activeCount >= limit}
+                  limit={limit}
+                  brandColor={brandColor}
+                />
               ) : (
                 <Alert tone="info" title={`This ${nounOf(resource)} can't be shared yet`}>
                   {unshareableReason}
