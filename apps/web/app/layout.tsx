@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/lib/providers";
 import "./styles/tokens.css";
@@ -18,7 +19,13 @@ export const viewport: Viewport = {
   themeColor: "#4F46E5",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * Every page is rendered per request: the front door gives each response a
+ * fresh CSP nonce, and Next.js can only put it on the scripts of a page it
+ * renders now (a prerendered page's scripts would be blocked).
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body>

@@ -6,13 +6,10 @@ import { type FormEvent, useState } from "react";
 import { errorMessage, fieldErrorsOf } from "@/lib/errors";
 import { LIMITS } from "@/lib/limits";
 import { rememberSessionEnd } from "@/lib/sign-in-redirect";
+import { safeNext } from "@/lib/safe-next";
 import { useTRPC } from "@/lib/trpc";
 import { Logo } from "./logo";
 import { Alert, Button, Field } from "./ui";
-
-/** Only same-site paths may be a post-sign-in destination (no open redirect). */
-const safeNext = (value: string | null) =>
-  value?.startsWith("/") && !value.startsWith("//") && !value.startsWith("/sign-in") ? value : "/reports";
 
 export function SignInForm() {
   const trpc = useTRPC();
@@ -26,7 +23,7 @@ export function SignInForm() {
       onSuccess: ({ expiresAt }) => {
         rememberSessionEnd(expiresAt);
         queryClient.clear();
-        router.replace(safeNext(params.get("next")));
+        router.replace(safeNext(params.get("next"), window.location.origin));
         router.refresh();
       },
     }),

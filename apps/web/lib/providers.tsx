@@ -50,6 +50,8 @@ export function Providers({ children }: { children: ReactNode }) {
       links: [
         httpBatchLink({
           url: "/api/trpc",
+          // The server refuses batches of more than 20 procedures.
+          maxItems: 20,
           fetch: (url, options) => fetch(url, { ...options, credentials: "include" }),
         }),
       ],

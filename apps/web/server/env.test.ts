@@ -51,6 +51,7 @@ describe("loadConfig", () => {
     [{ SHARE_TOKEN_SECRET: "short" }, /SHARE_TOKEN_SECRET: must be at least 32/],
     [{ REDIS_URL: "http://cache" }, /REDIS_URL/],
     [{ RATE_LIMIT_PER_MINUTE: "0" }, /RATE_LIMIT_PER_MINUTE/],
+    [{ AUTH_FAILURE_LIMIT_PER_MINUTE: "0" }, /AUTH_FAILURE_LIMIT_PER_MINUTE/],
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL/],
   ])("rejects %o with a message naming the variable", (env, message) => {
     expect(() => loadConfig({ DATA_DIR: tempDir(), ...env })).toThrow(message);
@@ -61,5 +62,9 @@ describe("loadConfig", () => {
     expect(config.publicBaseUrl).toBe("http://localhost:4321");
     expect(config.rateLimitPerMinute).toBe(600);
     expect(config.publicRateLimitPerMinute).toBe(300);
+    expect(config.authFailureLimitPerMinute).toBe(60);
+    expect(
+      loadConfig({ DATA_DIR: tempDir(), AUTH_FAILURE_LIMIT_PER_MINUTE: "7" }).authFailureLimitPerMinute,
+    ).toBe(7);
   });
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { DEFAULT_RATE_LIMITS } from "@sharelinks/edge";
 import { z } from "zod";
 
 /**
@@ -38,8 +39,9 @@ const envSchema = z.object({
       .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
       .optional(),
   ),
-  RATE_LIMIT_PER_MINUTE: positiveInt(600),
-  PUBLIC_RATE_LIMIT_PER_MINUTE: positiveInt(300),
+  RATE_LIMIT_PER_MINUTE: positiveInt(DEFAULT_RATE_LIMITS.perKeyPerMinute),
+  PUBLIC_RATE_LIMIT_PER_MINUTE: positiveInt(DEFAULT_RATE_LIMITS.publicPerIpPerMinute),
+  AUTH_FAILURE_LIMIT_PER_MINUTE: positiveInt(DEFAULT_RATE_LIMITS.authFailuresPerIpPerMinute),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: optionalString,
@@ -58,6 +60,8 @@ export interface AppConfig {
   redisUrl: string | undefined;
   rateLimitPerMinute: number;
   publicRateLimitPerMinute: number;
+  /** Failed API-key, admin-token and session authentications per client IP per minute. */
+  authFailureLimitPerMinute: number;
   /** Reverse proxies in front of the app that append to X-Forwarded-For (0: the peer is the client). */
   trustProxyHops: number;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
@@ -132,6 +136,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    authFailureLimitPerMinute: e.AUTH_FAILURE_LIMIT_PER_MINUTE,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",

@@ -2,23 +2,20 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hasAnyUser } from "@sharelinks/db";
+import { createLogger } from "@sharelinks/edge";
 import next from "next";
-import pino from "pino";
 import { bootstrap } from "./bootstrap";
-import { createDispatcher } from "./dispatch";
 import { ConfigError, loadConfig } from "./env";
 import { firstUserHint } from "./first-user-hint";
-import { createPublicPageHandler } from "./public-page";
-import { createRestMount } from "./rest";
+import { createServerFrontDoor } from "./front-door/server-front-door";
 import { setRuntime } from "./runtime-registry";
-import { createTrpcHandler } from "./trpc";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
 
 const start = async () => {
   const config = loadConfig();
-  const logger = pino({ level: config.logLevel, base: { service: "sharelinks" } });
+  const logger = createLogger({ level: config.logLevel, base: { service: "sharelinks" } });
   const { db, services, demo } = await bootstrap(config);
   setRuntime({ config, services });
   const needsFirstUser = !demo && !(await hasAnyUser(db));
@@ -27,15 +24,15 @@ const start = async () => {
   await nextApp.prepare();
   const nextHandler = nextApp.getRequestHandler();
 
-  const rest = createRestMount({ config, services, logger });
-  const server = createServer(
-    createDispatcher({
-      rest: rest.handle,
-      trpc: createTrpcHandler({ config, services, rest: rest.ctx, logger }),
-      publicPage: createPublicPageHandler({ services, rest: rest.ctx, logger }),
-      next: (req, res) => nextHandler(req, res),
-    }),
-  );
+  const frontDoor = createServerFrontDoor({
+    config,
+    services,
+    logger,
+    dev,
+    next: (req, res) => nextHandler(req, res),
+  });
+  const server = createServer();
+  frontDoor.attach(server);
   // Keep-alive longer than typical load-balancer idle timeouts avoids reset races.
   server.keepAliveTimeout = 65_000;
   server.listen(config.port, config.host, () => {
@@ -58,7 +55,7 @@ const start = async () => {
     logger.info({ signal }, "shutting down");
     server.close();
     server.closeIdleConnections();
-    void Promise.allSettled([rest.close(), db.close()]).then(() => process.exit(0));
+    void Promise.allSettled([frontDoor.close(), db.close()]).then(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));

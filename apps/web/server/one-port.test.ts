@@ -1,83 +1,39 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createUser } from "@sharelinks/core";
-import {
-  createManualClock,
-  createTenant,
-  createTestDatabase,
-  type TestDatabase,
-  testDatabaseKinds,
-} from "@sharelinks/db/testing";
-import pino from "pino";
+import { createTenant, testDatabaseKinds } from "@sharelinks/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDispatcher } from "./dispatch";
-import type { AppConfig } from "./env";
-import { createPublicPageHandler } from "./public-page";
-import { createRestMount, type RestMount } from "./rest";
 import { SESSION_COOKIE } from "./session-cookie";
-import { createTrpcHandler } from "./trpc";
+import { type FrontDoorHarness, SAME_ORIGIN, startFrontDoor } from "./test-support/front-door-harness";
 
 const PASSWORD = "correct horse battery staple";
-const ADMIN_TOKEN = "admin-token-for-the-one-port-test";
 
 /**
  * The server entry's wiring, minus Next.js (stood in for by a handler that
- * answers 299): every route family reached on one port with the real
- * database, REST adapter, tRPC router and public page.
+ * answers 299): every route family reached on one port through the front door,
+ * with the real database, REST adapter, tRPC router and public page.
  */
 describe.each(testDatabaseKinds())("one port on %s", (kind) => {
-  const clock = createManualClock(new Date("2026-03-01T10:00:00.000Z"));
-  let database: TestDatabase;
-  let server: Server;
-  let rest: RestMount;
+  let h: FrontDoorHarness;
   let base: string;
   let email: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind, { clock });
-    const tenant = await createTenant(database.services);
+    h = await startFrontDoor(kind, { rateLimitPerMinute: 1000, publicRateLimitPerMinute: 1000 });
+    base = h.base;
+    const tenant = await createTenant(h.database.services);
     email = `owner-${tenant.brand.id.slice(0, 8)}@example.test`;
-    await createUser(database.services.provisioning, tenant.brand.id, {
+    await createUser(h.database.services.provisioning, tenant.brand.id, {
       email,
       role: "member",
       password: PASSWORD,
     });
-    const logger = pino({ level: "silent" });
-    server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const config = {
-      publicBaseUrl: "https://links.example.test",
-      adminToken: ADMIN_TOKEN,
-      rateLimitPerMinute: 1000,
-      publicRateLimitPerMinute: 1000,
-      trustProxyHops: 0,
-      redisUrl: undefined,
-    } as AppConfig;
-    rest = createRestMount({ config, services: database.services, logger });
-    server.on(
-      "request",
-      createDispatcher({
-        rest: rest.handle,
-        trpc: createTrpcHandler({ config, services: database.services, rest: rest.ctx, logger }),
-        publicPage: createPublicPageHandler({ services: database.services, rest: rest.ctx, logger }),
-        next: (_req, res) => {
-          res.writeHead(299).end("next");
-        },
-      }),
-    );
   });
 
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await rest.close();
-    await database.cleanup();
-  });
+  afterAll(() => h.close());
 
   const trpc = async (procedure: string, input: unknown, cookie?: string) => {
     const response = await fetch(`${base}/api/trpc/${procedure}`, {
       method: "POST",
-      headers: { "content-type": "application/json", ...(cookie && { cookie }) },
+      headers: { ...SAME_ORIGIN, ...(cookie && { cookie }) },
       body: JSON.stringify(input),
     });
     return { response, body: (await response.json()) as { result?: { data: unknown }; error?: unknown } };
@@ -124,7 +80,7 @@ describe.each(testDatabaseKinds())("one port on %s", (kind) => {
     expect(((await api.json()) as { share_type: string }).share_type).toBe("report");
 
     // Past expiry: both public routes answer 410 at once.
-    clock.advance(31 * 24 * 60 * 60 * 1000);
+    h.clock.advance(31 * 24 * 60 * 60 * 1000);
     expect((await fetch(`${base}/shared/${share.access_token}`)).status).toBe(410);
     expect((await fetch(`${base}/v1/shared/${share.access_token}`)).status).toBe(410);
   });

@@ -1,36 +1,45 @@
+import { payloadTooLarge } from "@sharelinks/core";
 import type { Services } from "@sharelinks/db";
-import { createNodeHandler, createRestContext, type RestContext } from "@sharelinks/rest";
-import type { Logger } from "pino";
-import type { NodeHandler } from "./dispatch";
+import { type EdgeLogger, queryOf, type RateLimitStore } from "@sharelinks/edge";
+import { createRestContext, type RestContext, sendRestError, serveNodeRequest } from "@sharelinks/rest";
 import type { AppConfig } from "./env";
+import type { SurfaceHandler } from "./front-door/surface";
 
-export interface RestMount {
-  ctx: RestContext;
-  handle: NodeHandler;
-  close(): Promise<void>;
-}
-
-/** `/v1/*`, `/healthz`, `/readyz`: the REST adapter, mounted straight on node:http. */
-export const createRestMount = ({
+/**
+ * `/v1/*`, `/healthz`, `/readyz`: the REST adapter on the front door. It counts
+ * in the front door's rate-limit store; request id, client address, body limit
+ * and the access log come from the front door.
+ */
+export const createRestSurface = ({
   config,
   services,
+  limits,
   logger,
 }: {
   config: AppConfig;
   services: Services;
-  logger: Logger;
-}): RestMount => {
-  const ctx = createRestContext({
+  limits: RateLimitStore;
+  logger: EdgeLogger;
+}): SurfaceHandler & { rest: RestContext } => {
+  const rest = createRestContext({
     services,
     publicBaseUrl: config.publicBaseUrl,
     adminToken: config.adminToken,
     logger,
-    rateLimits: {
-      perKeyPerMinute: config.rateLimitPerMinute,
-      publicPerIpPerMinute: config.publicRateLimitPerMinute,
-    },
-    ...(config.redisUrl !== undefined && { redisUrl: config.redisUrl }),
-    trustProxyHops: config.trustProxyHops,
+    limits,
   });
-  return { ctx, handle: createNodeHandler(ctx), close: () => ctx.close() };
+  return {
+    name: "rest",
+    rest,
+    readsBodyItself: false,
+    bodyLimit: (path) => rest.bodyLimitFor(path),
+    serve(req, res, context, target, body, done) {
+      serveNodeRequest(rest, req, res, context, queryOf(target), body, done);
+    },
+    refuseTooLarge(_req, res, context, limitBytes, done) {
+      res.setHeader("Connection", "close");
+      sendRestError(res, context, payloadTooLarge(limitBytes));
+      done(context);
+    },
+  };
 };

@@ -1,12 +1,22 @@
+/** The dashboard's session cookie: the one definition of its name. */
 export const SESSION_COOKIE = "sl_session";
 
-/** Reads one cookie without a parser dependency: the header is small and we need a single name. */
+/**
+ * Reads one cookie without a parser dependency: the header is small and we need
+ * a single name. A value that does not decode (`%zz`) is treated as absent:
+ * a browser holding a mangled cookie must still be able to sign in.
+ */
 export const readCookie = (header: string | null | undefined, name: string): string | null => {
   if (!header) return null;
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
     if (eq === -1) continue;
-    if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (part.slice(0, eq).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      return null;
+    }
   }
   return null;
 };

@@ -1,9 +1,9 @@
 import {
   type DomainError,
+  domainErrorOf,
   type ErrorCode,
   type ErrorDetails,
-  type FieldIssue,
-  isDomainError,
+  fieldIssuesOf,
 } from "@sharelinks/core";
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
@@ -17,6 +17,7 @@ type TRPCErrorCode = TRPCError["code"];
 export const TRPC_CODE_BY_DOMAIN_CODE: Record<ErrorCode, TRPCErrorCode> = {
   validation_error: "BAD_REQUEST",
   body_validation_error: "BAD_REQUEST",
+  payload_too_large: "PAYLOAD_TOO_LARGE",
   unauthorized: "UNAUTHORIZED",
   forbidden: "FORBIDDEN",
   not_found: "NOT_FOUND",
@@ -34,20 +35,6 @@ export const toTRPCError = (error: DomainError): TRPCError =>
     cause: error,
   });
 
-/** Finds the DomainError behind a TRPCError, however deep tRPC wrapped it. */
-export const domainErrorOf = (error: unknown): DomainError | null => {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current; depth += 1) {
-    if (isDomainError(current)) return current;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return null;
-};
-
-/** Zod issues as the REST API reports them (`details.errors: [{path, message}]`). */
-export const fieldIssuesOf = (error: ZodError): FieldIssue[] =>
-  error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
-
 export interface DomainErrorData {
   /** The error catalog code (SPEC §4), e.g. `validation_error`, `gone`. Null for errors core did not raise. */
   domainCode: ErrorCode | null;
@@ -60,9 +47,10 @@ export const domainErrorData = (error: TRPCError): DomainErrorData => {
   const domain = domainErrorOf(error);
   if (domain) return { domainCode: domain.code, details: domain.details ?? null };
   if (error.code === "BAD_REQUEST" && error.cause instanceof ZodError) {
-    return { domainCode: "body_validation_error", details: { errors: fieldIssuesOf(error.cause) } };
+    return { domainCode: "body_validation_error", details: { errors: fieldIssuesOf(error.cause.issues) } };
   }
   if (error.code === "UNAUTHORIZED") return { domainCode: "unauthorized", details: null };
   if (error.code === "INTERNAL_SERVER_ERROR") return { domainCode: "internal_error", details: null };
+  if (error.code === "PAYLOAD_TOO_LARGE") return { domainCode: "payload_too_large", details: null };
   return { domainCode: null, details: null };
 };

@@ -3,7 +3,8 @@ import { type AppRouter, appRouter } from "./root";
 import { createCallerFactory } from "./trpc";
 
 export type { DomainErrorData } from "./errors";
-export { TRPC_CODE_BY_DOMAIN_CODE } from "./errors";
+export { TRPC_CODE_BY_DOMAIN_CODE, toTRPCError } from "./errors";
+export type { FailureGuard, RequestGuards } from "./guards";
 export type { PersonItem, ShareItem } from "./present";
 export { type AppRouter, appRouter } from "./root";
 export type { ApiKeyItem } from "./routers/api-keys";

@@ -54,6 +54,7 @@ const expectedHttp: Record<ErrorCode, number> = {
   not_found: 404,
   gone: 404,
   conflict: 409,
+  payload_too_large: 413,
   rate_limit_exceeded: 429,
   internal_error: 500,
   service_unavailable: 503,
@@ -98,7 +99,7 @@ describe("DomainError -> TRPCError", () => {
     expect(body.error.data.details).toEqual({
       errors: expect.arrayContaining([
         { path: "code", message: expect.any(String) },
-        { path: "", message: expect.stringContaining("extra") },
+        { path: "extra", message: "Unknown field" },
       ]),
     });
   });

@@ -2,13 +2,15 @@ import {
   type AccountDeps,
   type Actor,
   authenticateSession,
+  domainErrorOf,
   isDomainError,
   type ResourceCatalog,
   type ShareDeps,
   unauthorized,
 } from "@sharelinks/core";
 import { initTRPC } from "@trpc/server";
-import { domainErrorData, domainErrorOf, toTRPCError } from "./errors";
+import { domainErrorData, toTRPCError } from "./errors";
+import { attemptGuarded, type RequestGuards } from "./guards";
 
 /** The brand's reports as the dashboard reads them. */
 export type ReportCatalog = Pick<
@@ -42,10 +44,10 @@ export interface TRPCContext {
   setSessionCookie(token: string, expiresAt: Date): void;
   clearSessionCookie(): void;
   /**
-   * Runs before every password check; the HTTP layer throttles guessing here
-   * (throws DomainError `rate_limit_exceeded`). Absent in server-side callers.
+   * Failure budgets for this request's client (sign-in guessing, session
+   * guessing) from the HTTP layer. Absent for in-process callers.
    */
-  guardSignIn?: () => Promise<void>;
+  guards?: RequestGuards;
 }
 
 export interface CreateContextOptions extends Omit<TRPCContext, "sessionToken" | "requestId"> {
@@ -62,7 +64,7 @@ export const createTRPCContext = (opts: CreateContextOptions): TRPCContext => ({
   publicBaseUrl: opts.publicBaseUrl.replace(/\/+$/, ""),
   setSessionCookie: opts.setSessionCookie,
   clearSessionCookie: opts.clearSessionCookie,
-  ...(opts.guardSignIn && { guardSignIn: opts.guardSignIn }),
+  ...(opts.guards && { guards: opts.guards }),
 });
 
 const isProduction = () => process.env.NODE_ENV === "production";
@@ -97,12 +99,19 @@ const domainErrors = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(domainErrors);
 
-/** Resolves the session cookie to the caller; no valid session -> UNAUTHORIZED. */
+/**
+ * Resolves the session cookie to the caller; no valid session -> UNAUTHORIZED.
+ * A cookie that names no live session counts as a failed authentication for
+ * this client (guessing session tokens is throttled like guessing API keys).
+ */
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  if (!ctx.sessionToken) throw unauthorized("Sign in to continue");
+  const token = ctx.sessionToken;
+  if (!token) throw unauthorized("Sign in to continue");
   let caller: Awaited<ReturnType<typeof authenticateSession>>;
   try {
-    caller = await authenticateSession(ctx.services.accounts, ctx.sessionToken);
+    caller = await attemptGuarded(ctx.guards?.authFailures, () =>
+      authenticateSession(ctx.services.accounts, token),
+    );
   } catch (error) {
     // A dead session cookie is of no further use to the browser.
     if (isDomainError(error) && error.code === "unauthorized") ctx.clearSessionCookie();

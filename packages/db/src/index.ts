@@ -20,7 +20,12 @@ export {
 export { DEMO_ENGINES, type DemoResultsOptions, demoResultRows, prng } from "./demo-results";
 export { MIGRATIONS_FOLDER, migrate } from "./migrate";
 export { type Argon2Cost, createArgon2PasswordHasher, DEFAULT_ARGON2_COST } from "./passwords";
-export { isRetryableTransactionError, isUnavailableError, translateDbError } from "./pg-errors";
+export {
+  isDataException,
+  isRetryableTransactionError,
+  isUnavailableError,
+  translateDbError,
+} from "./pg-errors";
 export { buildPgliteImage, copyPgliteImage, PGLITE_START_PARAMS } from "./pglite-image";
 export { DrizzleAccountRepository } from "./repositories/account-repository";
 export { DrizzleResourceCatalog } from "./repositories/resource-catalog";

@@ -1,4 +1,4 @@
-import { serviceUnavailable } from "@sharelinks/core";
+import { serviceUnavailable, validationError } from "@sharelinks/core";
 
 /**
  * Reading what went wrong in the database. Drizzle wraps driver errors
@@ -80,21 +80,32 @@ export const isUnavailableError = (error: unknown) =>
     return typeof message === "string" && UNAVAILABLE_MESSAGES.test(message);
   });
 
-/** Seconds a client is told to wait before retrying a 503. */
-export const RETRY_AFTER_SECONDS = 1;
+/**
+ * SQLSTATE class 22, "data exception": the database refused a value (NUL in
+ * text, an unsupported Unicode escape in jsonb, a date out of range...).
+ */
+export const isDataException = (error: unknown) =>
+  codesOf(error).some((code) => /^22[0-9A-Z]{3}$/.test(code));
 
 /**
- * Turns infrastructure failures into the domain's `service_unavailable` (503),
- * keeping the original as `cause` for the logs. Anything else (DomainErrors,
- * bugs) passes through untouched.
+ * The one place a database failure becomes a domain error, keeping the
+ * original as `cause` for the logs (which serialize only its SQLSTATE,
+ * constraint and message):
+ * - unreachable, refusing work, or a spent retry -> `service_unavailable` (503)
+ *   with core's one `retry_after`;
+ * - a refused value (class 22) -> `validation_error` (400). Core's text rule
+ *   stops such values first; this is the net behind it, so a value that slips
+ *   past is still the caller's error and never a 500.
+ * Anything else (DomainErrors, bugs) passes through untouched.
  */
 export const translateDbError = (error: unknown): unknown => {
-  if (isUnavailableError(error) || isRetryableTransactionError(error)) {
-    const translated = serviceUnavailable(RETRY_AFTER_SECONDS);
-    (translated as { cause?: unknown }).cause = error;
-    return translated;
-  }
-  return error;
+  let translated: Error | null = null;
+  if (isUnavailableError(error) || isRetryableTransactionError(error)) translated = serviceUnavailable();
+  else if (isDataException(error))
+    translated = validationError("A value in the request was not accepted", { reason: "invalid_value" });
+  if (translated === null) return error;
+  (translated as { cause?: unknown }).cause = error;
+  return translated;
 };
 
 /** Runs one database call, answering 503 rather than 500 when the database is the problem. */

@@ -1,5 +1,5 @@
 import { serviceUnavailable } from "@sharelinks/core";
-import { isRetryableTransactionError, RETRY_AFTER_SECONDS, translateDbError } from "./pg-errors";
+import { isRetryableTransactionError, translateDbError } from "./pg-errors";
 
 export interface RetryPolicy {
   /** Further attempts after the first one. */
@@ -29,7 +29,7 @@ export const withTransactionRetry = async <T>(
     } catch (error) {
       if (!isRetryableTransactionError(error)) throw translateDbError(error);
       if (attempt >= policy.retries) {
-        const exhausted = serviceUnavailable(RETRY_AFTER_SECONDS, "The database is busy, please retry");
+        const exhausted = serviceUnavailable(undefined, "The database is busy, please retry");
         (exhausted as { cause?: unknown }).cause = error;
         throw exhausted;
       }

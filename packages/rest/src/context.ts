@@ -1,15 +1,15 @@
+import {
+  createRateLimitStore,
+  type EdgeLogger,
+  type RateLimitSettings,
+  type RateLimitStore,
+} from "@sharelinks/edge";
 import { createAdminTokenCheck } from "./auth";
 import { buildOpenApiDocument } from "./openapi";
-import {
-  createRateLimiters,
-  DEFAULT_RATE_LIMITS,
-  type RateLimiters,
-  type RateLimitSettings,
-} from "./rate-limit";
-import type { Route } from "./route";
+import type { Route, RouteContext } from "./route";
 import { Router } from "./router";
 import { routes as defaultRoutes } from "./routes";
-import type { RestLogger, RestServices } from "./types";
+import type { RestServices } from "./types";
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /** Provisioning uploads carry report results (up to 10,000 rows), so they get more room. */
@@ -23,16 +23,24 @@ export interface RestContextOptions {
   publicBaseUrl: string;
   /** ADMIN_TOKEN for `/v1/admin/*`. An empty string disables the admin API (every call 401). */
   adminToken: string;
-  logger: RestLogger;
-  /** Per-minute limits; defaults 600 per API key, 300 per client IP on the public route. */
+  /** A pino logger, or anything with info/warn/error. */
+  logger: EdgeLogger;
+  /**
+   * The rate-limit store to count in. The server passes the one its front door
+   * shares with every surface; standalone, the adapter makes its own from the
+   * three options below (and closes it in `close()`).
+   */
+  limits?: RateLimitStore;
+  /** Per-minute limits for a store of the adapter's own; defaults in `@sharelinks/edge`'s DEFAULT_RATE_LIMITS. */
   rateLimits?: Partial<RateLimitSettings>;
-  /** REDIS_URL: rate-limit counters shared through Redis instead of process memory. */
+  /** REDIS_URL: counters of the adapter's own store shared through Redis instead of process memory. */
   redisUrl?: string;
-  /** Prefix of the rate-limit counter keys (a unique one per test run keeps runs apart). */
+  /** Prefix of the counter keys of the adapter's own store (a unique one per test run keeps runs apart). */
   rateLimitKeyPrefix?: string;
   /**
-   * How many reverse proxies in front of this server append to X-Forwarded-For.
-   * 0 (default): the socket's peer address is the client.
+   * For the adapter's own transports: how many reverse proxies in front append
+   * to X-Forwarded-For (0, the default: the socket's peer is the client). Behind
+   * the server's front door the front door decides the client address.
    */
   trustProxyHops?: number;
   maxBodyBytes?: number;
@@ -41,20 +49,17 @@ export interface RestContextOptions {
   readyTimeoutMs?: number;
 }
 
-export interface RestContext {
-  readonly services: RestServices;
-  readonly publicBaseUrl: string;
-  readonly logger: RestLogger;
+export interface RestContext extends RouteContext {
+  readonly logger: EdgeLogger;
   readonly router: Router;
-  readonly limits: RateLimiters;
+  readonly limits: RateLimitStore;
   readonly isAdminToken: (presented: string | null) => boolean;
   readonly trustProxyHops: number;
   readonly maxBodyBytes: number;
   readonly maxAdminBodyBytes: number;
-  readonly readyTimeoutMs: number;
-  /** The OpenAPI document, serialized once at startup. */
-  readonly openApiJson: string;
-  /** Releases the Redis connection, if any. The services are the caller's to close. */
+  /** The largest body any route under `path` accepts: what a front door may read before handing over. */
+  bodyLimitFor(path: string): number;
+  /** Releases the adapter's own rate-limit store (its Redis connection), if it made one. */
   close(): Promise<void>;
 }
 
@@ -77,28 +82,30 @@ export const createRestContext = (
   routes: readonly Route[] = defaultRoutes,
 ): RestContext => {
   const publicBaseUrl = normalizeBaseUrl(options.publicBaseUrl);
-  const limits = createRateLimiters({
-    settings: { ...DEFAULT_RATE_LIMITS, ...stripUndefined(options.rateLimits ?? {}) },
-    logger: options.logger,
-    ...(options.redisUrl !== undefined && { redisUrl: options.redisUrl }),
-    ...(options.rateLimitKeyPrefix !== undefined && { keyPrefix: options.rateLimitKeyPrefix }),
-  });
-  const router = new Router(routes);
+  const ownLimits = options.limits === undefined;
+  const limits =
+    options.limits ??
+    createRateLimitStore({
+      ...(options.rateLimits !== undefined && { settings: options.rateLimits }),
+      logger: options.logger,
+      ...(options.redisUrl !== undefined && { redisUrl: options.redisUrl }),
+      ...(options.rateLimitKeyPrefix !== undefined && { keyPrefix: options.rateLimitKeyPrefix }),
+    });
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxAdminBodyBytes = options.maxAdminBodyBytes ?? DEFAULT_MAX_ADMIN_BODY_BYTES;
   return {
     services: options.services,
     publicBaseUrl,
     logger: options.logger,
-    router,
+    router: new Router(routes),
     limits,
     isAdminToken: createAdminTokenCheck(options.adminToken),
     trustProxyHops: options.trustProxyHops ?? 0,
-    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    maxAdminBodyBytes: options.maxAdminBodyBytes ?? DEFAULT_MAX_ADMIN_BODY_BYTES,
+    maxBodyBytes,
+    maxAdminBodyBytes,
+    bodyLimitFor: (path) => (path.startsWith("/v1/admin/") ? maxAdminBodyBytes : maxBodyBytes),
     readyTimeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
     openApiJson: JSON.stringify(buildOpenApiDocument(routes, { serverUrl: publicBaseUrl })),
-    close: () => limits.close(),
+    close: () => (ownLimits ? limits.close() : Promise.resolve()),
   };
 };
-
-const stripUndefined = <T extends object>(value: T): Partial<T> =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { testDatabaseKinds } from "@sharelinks/db/testing";
+import { BodyTooLargeError } from "@sharelinks/edge";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleRestRequest } from "./handler";
@@ -13,10 +14,10 @@ import {
   type Tenant,
 } from "./test-support/harness";
 import { createFetchHandler } from "./transports/fetch";
-import { BodyTooLargeError, type RestRequest } from "./types";
+import type { RestRequest } from "./types";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const KNOWN_STATUSES = new Set([200, 201, 204, 400, 401, 403, 404, 405, 409, 410, 422, 429, 503]);
+const KNOWN_STATUSES = new Set([200, 201, 204, 400, 401, 403, 404, 405, 409, 410, 413, 422, 429, 503]);
 const ONE_MIB = 1024 * 1024;
 
 interface Ids {

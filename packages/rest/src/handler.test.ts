@@ -56,11 +56,13 @@ describe("handleRestRequest", () => {
     });
     expect(res.body).not.toContain("secret internals");
     const errorLine = logs.records().find((r) => r.level === 50) as {
-      err: { stack: string };
+      err: { type: string; message: string; stack: string };
       request_id: string;
       route: string;
     };
-    expect(errorLine.err.stack).toContain("TypeError: cannot read properties of undefined");
+    expect(errorLine.err.type).toBe("TypeError");
+    expect(errorLine.err.message).toContain("cannot read properties of undefined");
+    expect(errorLine.err.stack).toMatch(/^\s+at /);
     expect(errorLine.request_id).toBe(res.headers["X-Correlation-ID"]);
     expect(errorLine.route).toBe("/v1/boom");
   });
@@ -87,7 +89,7 @@ describe("handleRestRequest", () => {
     expect(res.headers["Retry-After"]).toBe(String(body.error.details.retry_after));
   });
 
-  it("a body over the limit is 422 body_validation_error and closes the connection", async () => {
+  it("a body over the limit is 413 payload_too_large and closes the connection", async () => {
     const { ctx } = context([
       defineRoute({
         method: "POST",
@@ -102,7 +104,7 @@ describe("handleRestRequest", () => {
         handle: ({ body }) => ({ status: 200, body }),
       }),
     ]);
-    const { BodyTooLargeError } = await import("./types");
+    const { BodyTooLargeError } = await import("@sharelinks/edge");
     const res = await handleRestRequest(
       {
         ...request("POST", "/v1/echo"),
@@ -110,9 +112,13 @@ describe("handleRestRequest", () => {
       },
       ctx,
     );
-    expect(res.status).toBe(422);
+    expect(res.status).toBe(413);
     expect(res.headers.Connection).toBe("close");
-    expect(JSON.parse(res.body as string).error.details.errors[0].message).toContain("10-byte");
+    expect(JSON.parse(res.body as string).error).toEqual({
+      code: "payload_too_large",
+      message: "Request body exceeds the 10-byte limit",
+      details: { limit_bytes: 10 },
+    });
     const ok = await handleRestRequest(request("POST", "/v1/echo", '{"a":"x"}'), ctx);
     expect(ok.status).toBe(200);
     expect(ok.body).toBe('{"a":"x"}');

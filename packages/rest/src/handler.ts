@@ -3,29 +3,23 @@ import {
   type Actor,
   authenticateApiKey,
   DomainError,
+  domainErrorOf,
+  isDomainError,
   isWellFormedApiKey,
+  payloadTooLarge,
+  SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
   unauthorized,
 } from "@sharelinks/core";
+import { BodyTooLargeError, ClientAbortedError } from "@sharelinks/edge";
 import { bearerCredential } from "./auth";
 import type { RestContext } from "./context";
-import {
-  DEFAULT_RETRY_AFTER_SECONDS,
-  domainErrorOf,
-  errorEnvelope,
-  HTTP_STATUS_BY_CODE,
-  internalError,
-} from "./errors";
-import { maskPath } from "./logging";
+import { errorEnvelope, HTTP_STATUS_BY_CODE, internalError } from "./errors";
 import type { Route } from "./route";
-import { BodyTooLargeError, type RestRequest, type RestResponse } from "./types";
-import { bodyTooLarge, parseJsonBody, parseParameters, queryObject } from "./validation";
+import type { RestRequest, RestResponse } from "./types";
+import { parseJsonBody, parseParameters, queryObject, refuseQuery } from "./validation";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 const PUBLIC_PATH = /^\/(?:v1\/)?shared(?:\/|$)/;
-
-export class ClientAbortedError extends Error {
-  override readonly name = "ClientAbortedError";
-}
 
 const baseHeaders = (requestId: string): Record<string, string> => ({
   "Content-Type": JSON_TYPE,
@@ -48,25 +42,30 @@ const addPublicHeaders = (headers: Record<string, string>) => {
   Object.assign(headers, PUBLIC_RESPONSE_HEADERS);
 };
 
+/** Whether a path is one of the public ones, whose every answer carries the public headers. */
+export const isPublicPath = (path: string) => PUBLIC_PATH.test(path);
+
 /**
  * The adapter, transport-neutral: route, identify the caller, parse, call the
  * use case, shape the JSON. Never throws: every failure becomes an envelope.
+ * It writes no access-log line: whoever took the request in (the server's
+ * front door, or this package's own transports) does, from `route` and `status`.
  */
 export const handleRestRequest = async (req: RestRequest, ctx: RestContext): Promise<RestResponse> => {
-  const started = performance.now();
-  const requestId = randomUUID();
+  const requestId = req.requestId ?? randomUUID();
   const headers = baseHeaders(requestId);
   const match = ctx.router.match(req.method, req.path);
-  let response: RestResponse;
   let route: Route | null = null;
+  let status: number;
+  let body: string | null;
 
   if (match.kind === "route") {
     route = match.route;
     if (route.auth === "public") addPublicHeaders(headers);
     try {
-      response = await runRoute(ctx, route, match.params, req, requestId, headers);
+      ({ status, body } = await runRoute(ctx, route, match.params, req, requestId, headers));
     } catch (error) {
-      response = failure(ctx, error, requestId, headers, route.path);
+      ({ status, body } = failure(ctx, error, requestId, headers, route.path));
     }
   } else {
     if (PUBLIC_PATH.test(req.path)) addPublicHeaders(headers);
@@ -76,44 +75,60 @@ export const handleRestRequest = async (req: RestRequest, ctx: RestContext): Pro
       const error = new DomainError("not_found", `Method ${req.method} is not allowed on ${match.pattern}`, {
         allow: match.allow.split(", "),
       });
-      response = { status: 405, headers, body: errorEnvelope(error, requestId) };
+      status = 405;
+      body = errorEnvelope(error, requestId);
     } else {
-      response = {
-        status: 404,
-        headers,
-        body: errorEnvelope(new DomainError("not_found", "No such route"), requestId),
-      };
+      status = 404;
+      body = errorEnvelope(new DomainError("not_found", "No such route"), requestId);
     }
   }
 
-  if (req.method === "HEAD") response.body = null;
+  if (req.method === "HEAD") body = null;
+  return { status, headers, body, route: route === null ? null : route.path, requestId };
+};
 
-  const durationMs = Math.round((performance.now() - started) * 100) / 100;
-  if (route) {
-    ctx.logger.info(
-      {
-        request_id: requestId,
-        method: req.method,
-        route: route.path,
-        status: response.status,
-        duration_ms: durationMs,
-      },
-      "request",
-    );
-  } else {
-    ctx.logger.info(
-      {
-        request_id: requestId,
-        method: req.method,
-        route: null,
-        path: maskPath(req.path),
-        status: response.status,
-        duration_ms: durationMs,
-      },
-      "request",
-    );
+/** Counts a presented credential that did not authenticate; the caller is refused once over the budget. */
+const authFailed = async (ctx: RestContext, req: RestRequest): Promise<never> => {
+  await ctx.limits.authFailures.fail(req.clientIp);
+  throw unauthorized();
+};
+
+const identify = async (
+  ctx: RestContext,
+  route: Route,
+  req: RestRequest,
+  requestId: string,
+  headers: Record<string, string>,
+): Promise<Actor | null> => {
+  switch (route.auth) {
+    case "public":
+      await ctx.limits.publicPerIp.take(req.clientIp, headers);
+      return null;
+    case "api_key": {
+      ctx.limits.authFailures.check(req.clientIp);
+      const key = bearerCredential(req.headers);
+      if (key === null) throw unauthorized();
+      if (!isWellFormedApiKey(key)) return authFailed(ctx, req);
+      // Counted before the lookup, so a client over its budget costs no database work.
+      await ctx.limits.perKey.take(key, headers);
+      try {
+        const caller = await authenticateApiKey(ctx.services.accounts, key);
+        return { userId: caller.userId, brandId: caller.brandId, role: caller.role, requestId };
+      } catch (error) {
+        if (isDomainError(error) && error.code === "unauthorized") return authFailed(ctx, req);
+        throw error;
+      }
+    }
+    case "admin": {
+      ctx.limits.authFailures.check(req.clientIp);
+      const presented = bearerCredential(req.headers);
+      if (ctx.isAdminToken(presented)) return null;
+      if (presented === null) throw unauthorized();
+      return authFailed(ctx, req);
+    }
+    case "none":
+      return null;
   }
-  return response;
 };
 
 const runRoute = async (
@@ -123,35 +138,17 @@ const runRoute = async (
   req: RestRequest,
   requestId: string,
   headers: Record<string, string>,
-): Promise<RestResponse> => {
-  let actor: Actor | null = null;
-  switch (route.auth) {
-    case "public":
-      await ctx.limits.perIp.take(req.clientIp, headers);
-      break;
-    case "api_key": {
-      const key = bearerCredential(req.headers);
-      if (key === null || !isWellFormedApiKey(key)) throw unauthorized();
-      // Counted before the lookup, so a client over its budget costs no database work.
-      await ctx.limits.perKey.take(key, headers);
-      const caller = await authenticateApiKey(ctx.services.accounts, key);
-      actor = { userId: caller.userId, brandId: caller.brandId, role: caller.role, requestId };
-      break;
-    }
-    case "admin":
-      if (!ctx.isAdminToken(bearerCredential(req.headers))) throw unauthorized();
-      break;
-    case "none":
-      break;
-  }
+): Promise<{ status: number; body: string | null }> => {
+  const actor = await identify(ctx, route, req, requestId, headers);
 
   const params =
     route.params && route.validateParams !== false
       ? parseParameters(route.params, rawParams, "path parameters")
       : rawParams;
-  const query = route.query
-    ? parseParameters(route.query, queryObject(req.query), "query parameters")
-    : undefined;
+  let query: unknown;
+  if (route.query) query = parseParameters(route.query, queryObject(req.query), "query parameters");
+  // Operational routes (health, the OpenAPI document) ignore a query string: probes and caches add them.
+  else if (route.auth !== "none") refuseQuery(req.query);
 
   let body: unknown;
   if (route.body) {
@@ -163,7 +160,7 @@ const runRoute = async (
       if (error instanceof BodyTooLargeError) {
         // The rest of the upload is not worth reading on this connection.
         headers.Connection = "close";
-        throw bodyTooLarge(limit);
+        throw payloadTooLarge(limit);
       }
       throw error;
     }
@@ -174,36 +171,24 @@ const runRoute = async (
   if (result.headers) Object.assign(headers, result.headers);
   const json = result.json ?? (result.body === undefined ? null : JSON.stringify(result.body));
   if (json === null) delete headers["Content-Type"];
-  return { status: result.status, headers, body: json };
+  return { status: result.status, body: json };
 };
 
-const withRetryAfter = (error: DomainError): DomainError => {
+const retryAfterOf = (error: DomainError): number => {
   const retryAfter = error.details?.retry_after;
-  if (typeof retryAfter === "number" && Number.isFinite(retryAfter) && retryAfter > 0) return error;
-  return new DomainError(error.code, error.message, {
-    ...error.details,
-    retry_after: DEFAULT_RETRY_AFTER_SECONDS,
-  });
+  return typeof retryAfter === "number" && Number.isFinite(retryAfter) && retryAfter > 0
+    ? retryAfter
+    : SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS;
 };
 
-const innermostMessage = (thrown: unknown): string => {
-  let current: unknown = thrown;
-  for (let depth = 0; depth < 6; depth += 1) {
-    const cause = (current as { cause?: unknown } | null)?.cause;
-    if (cause === undefined || cause === null) break;
-    current = cause;
-  }
-  return (current instanceof Error ? current.message : String(current)).slice(0, 200);
-};
-
-/** Any failure -> status + envelope. A 500 is always a bug and is logged with its stack. */
+/** Any failure -> status + envelope. A 500 is always a bug and is logged (error serializer: no query text). */
 const failure = (
   ctx: RestContext,
   thrown: unknown,
   requestId: string,
   headers: Record<string, string>,
   routePath: string,
-): RestResponse => {
+): { status: number; body: string } => {
   let error: DomainError;
   if (thrown instanceof ClientAbortedError) {
     error = new DomainError("body_validation_error", "Request body was not received completely", {
@@ -214,18 +199,34 @@ const failure = (
     if (domain === null || domain.code === "internal_error") {
       ctx.logger.error({ err: thrown, request_id: requestId, route: routePath }, "unhandled error");
       error = internalError();
-    } else if (domain.code === "service_unavailable") {
-      error = withRetryAfter(domain);
-      headers["Retry-After"] = String(error.details?.retry_after);
-      ctx.logger.warn(
-        { request_id: requestId, route: routePath, cause: innermostMessage(thrown) },
-        "service unavailable",
-      );
+    } else if (domain.code === "service_unavailable" || domain.code === "rate_limit_exceeded") {
+      const retryAfter = retryAfterOf(domain);
+      error =
+        domain.details?.retry_after === retryAfter
+          ? domain
+          : new DomainError(domain.code, domain.message, { ...domain.details, retry_after: retryAfter });
+      headers["Retry-After"] = String(retryAfter);
+      if (domain.code === "service_unavailable") {
+        ctx.logger.warn({ err: thrown, request_id: requestId, route: routePath }, "service unavailable");
+      }
     } else {
       error = domain;
     }
   }
   if (error.code === "unauthorized") headers["WWW-Authenticate"] = 'Bearer realm="sharelinks"';
   headers["Content-Type"] = JSON_TYPE;
-  return { status: HTTP_STATUS_BY_CODE[error.code], headers, body: errorEnvelope(error, requestId) };
+  return { status: HTTP_STATUS_BY_CODE[error.code], body: errorEnvelope(error, requestId) };
+};
+
+/** An error answered before any route ran (the server's front door refused the request), in the envelope. */
+export const errorResponse = (error: DomainError, requestId: string, path: string): RestResponse => {
+  const headers = baseHeaders(requestId);
+  if (PUBLIC_PATH.test(path)) addPublicHeaders(headers);
+  return {
+    status: HTTP_STATUS_BY_CODE[error.code],
+    headers,
+    body: errorEnvelope(error, requestId),
+    route: null,
+    requestId,
+  };
 };

@@ -1,3 +1,4 @@
+export { BodyTooLargeError } from "@sharelinks/edge";
 export { bearerCredential } from "./auth";
 export {
   createRestContext,
@@ -7,22 +8,13 @@ export {
   type RestContext,
   type RestContextOptions,
 } from "./context";
-export { domainErrorOf, errorEnvelope, HTTP_STATUS_BY_CODE } from "./errors";
-export { handleRestRequest, PUBLIC_RESPONSE_HEADERS } from "./handler";
-export { maskPath } from "./logging";
+export { errorEnvelope, HTTP_STATUS_BY_CODE } from "./errors";
+export { errorResponse, handleRestRequest, isPublicPath, PUBLIC_RESPONSE_HEADERS } from "./handler";
 export { buildOpenApiDocument, errorCodesOf } from "./openapi";
-export { DEFAULT_RATE_LIMITS, type RateLimitSettings } from "./rate-limit";
-export type { AuthKind, HttpMethod, ResponseSpec, Route } from "./route";
+export type { AuthKind, HttpMethod, ResponseSpec, Route, RouteContext } from "./route";
 export { isRestPath, Router } from "./router";
 export { routes } from "./routes";
 export * as restSchemas from "./schemas";
-export { resolveClientIp } from "./transports/client-ip";
 export { createFetchHandler, type FetchHandlerOptions } from "./transports/fetch";
-export { createNodeHandler } from "./transports/node";
-export {
-  BodyTooLargeError,
-  type RestLogger,
-  type RestRequest,
-  type RestResponse,
-  type RestServices,
-} from "./types";
+export { createNodeHandler, sendRestError, serveNodeRequest } from "./transports/node";
+export type { RestHeaders, RestRequest, RestResponse, RestServices } from "./types";

@@ -45,6 +45,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   conflict: "Resource conflict",
   gone: "The share link has expired",
   body_validation_error: "Request body is not JSON or did not match the expected schema",
+  payload_too_large: "Request body exceeds the size limit (1 MiB; 32 MiB on /v1/admin)",
   rate_limit_exceeded: "Per-minute rate limit exceeded",
   internal_error: "An unexpected error occurred",
   service_unavailable: "Service temporarily unavailable, please retry",
@@ -119,10 +120,14 @@ const parametersOf = (schema: z.ZodType, location: "path" | "query"): Json[] => 
 export const errorCodesOf = (route: Route): ErrorCode[] => {
   const codes = new Set<ErrorCode>(route.errors ?? []);
   if (route.params && route.validateParams !== false) codes.add("validation_error");
-  if (route.query) codes.add("validation_error");
+  // A route without query parameters refuses any it is sent (operational routes ignore them).
+  if (route.query || route.auth !== "none") codes.add("validation_error");
   if (route.body) codes.add("body_validation_error");
+  // Any request may carry a body; one over the limit is refused before the route runs.
+  codes.add("payload_too_large");
   if (route.auth === "api_key" || route.auth === "admin") codes.add("unauthorized");
-  if (route.auth === "api_key" || route.auth === "public") codes.add("rate_limit_exceeded");
+  // Per key or per IP, and failed authentications per client IP.
+  if (route.auth !== "none") codes.add("rate_limit_exceeded");
   if (route.usesDatabase !== false) codes.add("service_unavailable");
   codes.add("internal_error");
   return [...codes].sort((a, b) => HTTP_STATUS_BY_CODE[a] - HTTP_STATUS_BY_CODE[b]);
@@ -254,7 +259,9 @@ export const buildOpenApiDocument = (routes: readonly Route[], options: OpenApiO
       description:
         "Public share links for reports and scheduled reports. Authenticate with `Authorization: Bearer <api key>`. " +
         "Every response carries `X-Correlation-ID`; every error body is `{error: {code, message, details?}, request_id}`. " +
-        "Authenticated routes are rate-limited per API key, the public route per client IP (`RateLimit-*` headers; 429 with `Retry-After`).",
+        "Authenticated routes are rate-limited per API key, the public route per client IP (`RateLimit-*` headers; 429 with `Retry-After`). " +
+        "Failed authentications count per client IP under their own limit (then 429 with `Retry-After`). " +
+        "Bodies above 1 MiB (32 MiB under `/v1/admin`) are refused with 413 `payload_too_large`.",
     },
     ...(options.serverUrl && { servers: [{ url: options.serverUrl }] }),
     tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),

@@ -1,6 +1,6 @@
 import type { Actor, ErrorCode } from "@sharelinks/core";
 import type { z } from "zod";
-import type { RestContext } from "./context";
+import type { RestServices } from "./types";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
@@ -18,8 +18,23 @@ export interface ResponseSpec {
   schema?: z.ZodType;
 }
 
+/**
+ * What a route handler may use: the use cases' dependencies and a few settings.
+ * Narrower than the adapter's whole context (limits, router, logger), and
+ * defined here so route files depend on this file only.
+ */
+export interface RouteContext {
+  readonly services: RestServices;
+  /** PUBLIC_BASE_URL: share links are `${publicBaseUrl}/shared/${token}`. */
+  readonly publicBaseUrl: string;
+  /** How long /readyz waits for the database ping. */
+  readonly readyTimeoutMs: number;
+  /** The OpenAPI document, serialized once at startup. */
+  readonly openApiJson: string;
+}
+
 export interface HandlerInput<A extends AuthKind, P, Q, B> {
-  ctx: RestContext;
+  ctx: RouteContext;
   actor: A extends "api_key" ? Actor : null;
   params: P;
   query: Q;

@@ -1,7 +1,7 @@
 import type { AccountDeps, ProvisioningDeps, PublicReadDeps, ShareDeps } from "@sharelinks/core";
+import type { RequestHeaders } from "@sharelinks/edge";
 
-/** Request headers as Node gives them: names lower-cased, values possibly repeated. */
-export type RestHeaders = Readonly<Record<string, string | string[] | undefined>>;
+export type RestHeaders = RequestHeaders;
 
 /** The transport-neutral request the adapter works on. */
 export interface RestRequest {
@@ -11,8 +11,10 @@ export interface RestRequest {
   readonly path: string;
   readonly query: URLSearchParams;
   readonly headers: RestHeaders;
-  /** The caller's address as the transport determined it (see `trustProxyHops`). */
+  /** The caller's address as the transport (or the server's front door) determined it. */
   readonly clientIp: string;
+  /** The request id the transport assigned; a fresh one is made when absent. */
+  readonly requestId?: string;
   /**
    * Reads the whole body as UTF-8. Rejects with `BodyTooLargeError` once more than
    * `limitBytes` arrive. Called at most once, and only by routes that take a body.
@@ -25,13 +27,10 @@ export interface RestResponse {
   headers: Record<string, string>;
   /** Serialized JSON, or null for an empty body (204, HEAD). */
   body: string | null;
-}
-
-export class BodyTooLargeError extends Error {
-  override readonly name = "BodyTooLargeError";
-  constructor(readonly limitBytes: number) {
-    super(`Request body exceeds ${limitBytes} bytes`);
-  }
+  /** The matched route's template (`/v1/shared/{token}`), null when no route matched: for logs and metrics. */
+  route: string | null;
+  /** The request id the response carries (`X-Correlation-ID`). */
+  requestId: string;
 }
 
 /**
@@ -44,11 +43,4 @@ export interface RestServices {
   accounts: AccountDeps;
   provisioning: ProvisioningDeps;
   publicRead: PublicReadDeps;
-}
-
-/** The slice of a pino logger the adapter writes to. */
-export interface RestLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
 }

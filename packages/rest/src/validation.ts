@@ -1,21 +1,5 @@
-import { bodyValidationError, type DomainError, type FieldIssue, validationError } from "@sharelinks/core";
+import { bodyValidationError, fieldIssuesOf, validationError } from "@sharelinks/core";
 import type { z } from "zod";
-
-const joinPath = (path: readonly PropertyKey[]) => path.map(String).join(".");
-
-/** Zod issues as `details.errors: [{path, message}]`; each unknown key gets its own entry. */
-export const fieldIssuesOf = (issues: readonly z.core.$ZodIssue[]): FieldIssue[] => {
-  const out: FieldIssue[] = [];
-  for (const issue of issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys)
-        out.push({ path: joinPath([...issue.path, key]), message: "Unknown field" });
-    } else {
-      out.push({ path: joinPath(issue.path), message: issue.message });
-    }
-  }
-  return out;
-};
 
 /** Path and query parameters: a mismatch is the caller's URL at fault, 400 `validation_error`. */
 export const parseParameters = <S extends z.ZodType>(
@@ -30,7 +14,11 @@ export const parseParameters = <S extends z.ZodType>(
   return result.data;
 };
 
-/** Query strings as a plain object; a repeated parameter is refused rather than silently picking one. */
+/**
+ * Query strings as a plain object. A repeated parameter is refused rather than
+ * silently picking one. Keys become own properties whatever their name
+ * (`__proto__` included), so a schema sees, and refuses, every unknown one.
+ */
 export const queryObject = (query: URLSearchParams): Record<string, string> => {
   const out: Record<string, string> = {};
   for (const [key, value] of query) {
@@ -39,9 +27,18 @@ export const queryObject = (query: URLSearchParams): Record<string, string> => {
         errors: [{ path: key, message: "Parameter given more than once" }],
       });
     }
-    out[key] = value;
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
+};
+
+/** A route that declares no query parameters refuses any it is sent: a typo is not silently ignored. */
+export const refuseQuery = (query: URLSearchParams): void => {
+  const names = [...new Set(query.keys())];
+  if (names.length === 0) return;
+  throw validationError("Invalid query parameters", {
+    errors: names.map((name) => ({ path: name, message: "Unknown query parameter" })),
+  });
 };
 
 const WHITESPACE_ONLY = /^\s*$/;
@@ -68,9 +65,3 @@ export const parseJsonBody = <S extends z.ZodType>(schema: S, text: string): z.o
   if (!result.success) throw bodyValidationError(fieldIssuesOf(result.error.issues));
   return result.data;
 };
-
-export const bodyTooLarge = (limitBytes: number): DomainError =>
-  bodyValidationError(
-    [{ path: "", message: `Body exceeds the ${limitBytes}-byte limit` }],
-    "Request body is too large",
-  );

@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, type Database } from "@sharelinks/db";
+import { testLogFile } from "@sharelinks/edge/testing";
 
 const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const SHARE_TOKEN_SECRET = "e2e-share-token-secret-0123456789abcdef";
@@ -95,7 +96,8 @@ export const startServer = async (): Promise<RunningServer> => {
     PUBLIC_BASE_URL: baseUrl,
     SHARE_TOKEN_SECRET,
     ADMIN_TOKEN,
-    LOG_LEVEL: "warn",
+    // Every request is logged (the run's log scan reads these lines too).
+    LOG_LEVEL: "info",
     RATE_LIMIT_PER_MINUTE: "100000",
     PUBLIC_RATE_LIMIT_PER_MINUTE: "100000",
     NEXT_TELEMETRY_DISABLED: "1",
@@ -117,8 +119,15 @@ export const startServer = async (): Promise<RunningServer> => {
       stdio: ["ignore", "pipe", "pipe"],
     });
     child = proc;
-    proc.stdout?.on("data", (chunk: Buffer) => lines.push(chunk.toString()));
-    proc.stderr?.on("data", (chunk: Buffer) => lines.push(chunk.toString()));
+    // During `npm test` the server's output also goes to the run's log directory, for the secret scan.
+    const logFile = testLogFile("e2e-server");
+    const keep = (chunk: Buffer) => {
+      lines.push(chunk.toString());
+      if (lines.length > 400) lines.splice(0, lines.length - 200);
+      if (logFile) appendFileSync(logFile, chunk);
+    };
+    proc.stdout?.on("data", keep);
+    proc.stderr?.on("data", keep);
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
       if (proc.exitCode !== null)

@@ -7,6 +7,7 @@ import {
   type User,
   unauthorized,
 } from "@sharelinks/core";
+import { attemptGuarded } from "../guards";
 import { iso } from "../present";
 import { type ApiServices, authedProcedure, publicProcedure } from "../trpc";
 
@@ -34,8 +35,10 @@ export const authRouter = {
   signIn: publicProcedure
     .input(signInInputSchema)
     .mutation(async ({ ctx, input }): Promise<MeOutput & { expiresAt: string }> => {
-      await ctx.guardSignIn?.();
-      const session = await signIn(ctx.services.accounts, input);
+      // Only wrong passwords count against the client's sign-in budget.
+      const session = await attemptGuarded(ctx.guards?.signInFailures, () =>
+        signIn(ctx.services.accounts, input),
+      );
       // A previous session on this browser is replaced, not left lingering.
       if (ctx.sessionToken) await signOut(ctx.services.accounts, ctx.sessionToken);
       ctx.setSessionCookie(session.token, session.expiresAt);

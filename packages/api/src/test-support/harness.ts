@@ -17,6 +17,7 @@ import { createTestDatabase, testDatabaseKinds } from "@sharelinks/db/testing";
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
+import type { RequestGuards } from "../guards";
 import { appRouter, createCaller, createTRPCContext } from "../index";
 
 type DatabaseKind = Parameters<typeof createTestDatabase>[0];
@@ -218,6 +219,8 @@ export class Browser {
   readonly cookieWrites: Array<"set" | "clear"> = [];
   /** Every request id this browser's calls carried, in order. */
   readonly requestIds: string[] = [];
+  /** The HTTP layer's failure budgets, when a test wants them. */
+  guards: RequestGuards | undefined;
 
   constructor(private readonly services: TestServices) {}
 
@@ -239,6 +242,7 @@ export class Browser {
         this.cookieExpiresAt = null;
         this.cookieWrites.push("clear");
       },
+      ...(this.guards && { guards: this.guards }),
     });
   }
 

@@ -1,14 +1,22 @@
 import { z } from "zod";
 import type { Actor } from "../actor";
-import { notFound } from "../errors";
+import { notFound, validationError } from "../errors";
+import { text } from "../text";
 import type { ApiKey } from "./account";
 import type { AccountDeps } from "./deps";
 import { apiKeyDisplayPrefix, hashSecret, mintApiKey } from "./secrets";
 
 export const createApiKeyInputSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100).optional(),
+  name: text({ max: 100 }).optional(),
 });
 export type CreateApiKeyInput = z.infer<typeof createApiKeyInputSchema>;
+
+/**
+ * Active (unrevoked) keys one user may hold. Each key has its own rate-limit
+ * budget, so unlimited keys would multiply it; 25 covers a key per integration
+ * and environment with room to rotate.
+ */
+export const MAX_ACTIVE_API_KEYS = 25;
 
 /** The plaintext key exists only in this return value: shown once, stored hashed. */
 export const createApiKey = async (
@@ -30,7 +38,12 @@ export const createApiKey = async (
     lastUsedAt: null,
     revokedAt: null,
   };
-  await deps.accounts.insertApiKey(apiKey);
+  if (!(await deps.accounts.insertApiKey(apiKey, MAX_ACTIVE_API_KEYS))) {
+    throw validationError(
+      `A user may hold at most ${MAX_ACTIVE_API_KEYS} active API keys; revoke one to create another`,
+      { reason: "api_key_limit_reached", limit: MAX_ACTIVE_API_KEYS },
+    );
+  }
   return { apiKey, key };
 };
 

@@ -11,7 +11,12 @@ export interface AccountRepository {
   findUser(userId: string): Promise<User | null>;
   findUserByEmail(email: string): Promise<User | null>;
 
-  insertApiKey(key: ApiKey): Promise<void>;
+  /**
+   * Inserts the key unless its user already holds `maxActive` unrevoked keys,
+   * serialized per user so concurrent creations cannot pass the limit together.
+   * Resolves false (and inserts nothing) at the limit.
+   */
+  insertApiKey(key: ApiKey, maxActive: number): Promise<boolean>;
   findApiKeyByHash(keyHash: string): Promise<{ key: ApiKey; user: User } | null>;
   findApiKey(keyId: string): Promise<ApiKey | null>;
   listApiKeys(userId: string): Promise<ApiKey[]>;

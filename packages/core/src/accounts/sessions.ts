@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { unauthorized } from "../errors";
+import { followsTextRule, secretText } from "../text";
 import type { User } from "./account";
 import type { AccountDeps } from "./deps";
 import { hashSecret, isWellFormedSessionToken, mintSessionToken } from "./secrets";
@@ -7,8 +8,8 @@ import { hashSecret, isWellFormedSessionToken, mintSessionToken } from "./secret
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
 export const signInInputSchema = z.strictObject({
-  email: z.email().max(320),
-  password: z.string().min(1).max(1024),
+  email: z.email().max(320).superRefine(followsTextRule()),
+  password: secretText({ min: 1, max: 1024 }),
 });
 export type SignInInput = z.infer<typeof signInInputSchema>;
 

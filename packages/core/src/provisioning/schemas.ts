@@ -2,22 +2,34 @@ import { z } from "zod";
 import { ROLES } from "../actor";
 import { REPORT_STATUSES, RUN_STATUSES, SENTIMENTS } from "../reports/report";
 import { shareWhiteLabelSchema } from "../shares/white-label";
+import { dateTime, followsTextRule, secretText, text } from "../text";
 
-/** Provisioning shapes (SPEC §4 `/v1/admin/*`): how a host product puts tenants and data in. */
+/**
+ * Provisioning shapes (SPEC §4 `/v1/admin/*`): how a host product puts tenants
+ * and data in. Every string goes through the text rule (`../text`).
+ */
 export const resultRowSchema = z
   .strictObject({
-    prompt: z.string().min(1).max(2000),
-    engine: z.string().min(1).max(100),
+    prompt: text({ max: 2000, multiLine: true, trim: false }),
+    engine: text({ max: 100, trim: false }),
     mentioned: z.boolean(),
     position: z.int().min(1).nullable(),
     sentiment: z.enum(SENTIMENTS).nullable(),
+  })
+  // A row that does not mention the brand has no position and no sentiment to report.
+  .superRefine((row, ctx) => {
+    if (row.mentioned) return;
+    if (row.position !== null)
+      ctx.addIssue({ code: "custom", path: ["position"], message: "Must be null when mentioned is false" });
+    if (row.sentiment !== null)
+      ctx.addIssue({ code: "custom", path: ["sentiment"], message: "Must be null when mentioned is false" });
   })
   .meta({ id: "ResultRow" });
 
 const resultsSchema = z.array(resultRowSchema).max(10_000);
 
 export const createBrandInputSchema = z.strictObject({
-  name: z.string().trim().min(1).max(120),
+  name: text({ max: 120 }),
   white_label: shareWhiteLabelSchema.nullable().optional(),
 });
 export type CreateBrandInput = z.infer<typeof createBrandInputSchema>;
@@ -26,19 +38,19 @@ export const updateBrandInputSchema = z.strictObject({ white_label: shareWhiteLa
 export type UpdateBrandInput = z.infer<typeof updateBrandInputSchema>;
 
 export const createUserInputSchema = z.strictObject({
-  email: z.email().max(320),
-  name: z.string().trim().min(1).max(120).optional(),
+  email: z.email().max(320).superRefine(followsTextRule()),
+  name: text({ max: 120 }).optional(),
   role: z.enum(ROLES),
-  password: z.string().min(8).max(1024).optional(),
+  password: secretText({ min: 8, max: 1024 }).optional(),
 });
 export type CreateUserInput = z.infer<typeof createUserInputSchema>;
 
 export const createReportInputSchema = z
   .strictObject({
-    title: z.string().trim().min(1).max(200),
+    title: text({ max: 200 }),
     created_by: z.uuid(),
     status: z.enum(REPORT_STATUSES),
-    completed_at: z.iso.datetime({ offset: true }).optional(),
+    completed_at: dateTime().optional(),
     results: resultsSchema,
   })
   .refine((r) => r.status !== "completed" || r.completed_at !== undefined, {
@@ -48,8 +60,8 @@ export const createReportInputSchema = z
 export type CreateReportInput = z.infer<typeof createReportInputSchema>;
 
 export const createScheduledReportInputSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  cadence: z.string().trim().min(1).max(50),
+  name: text({ max: 200 }),
+  cadence: text({ max: 50 }),
   created_by: z.uuid(),
 });
 export type CreateScheduledReportInput = z.infer<typeof createScheduledReportInputSchema>;
@@ -57,8 +69,8 @@ export type CreateScheduledReportInput = z.infer<typeof createScheduledReportInp
 export const createRunInputSchema = z
   .strictObject({
     status: z.enum(RUN_STATUSES),
-    started_at: z.iso.datetime({ offset: true }),
-    completed_at: z.iso.datetime({ offset: true }).optional(),
+    started_at: dateTime(),
+    completed_at: dateTime().optional(),
     results: resultsSchema,
   })
   .refine((r) => r.status !== "completed" || r.completed_at !== undefined, {

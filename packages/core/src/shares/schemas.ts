@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryInteger } from "../query-integer";
 import { DEFAULT_EXPIRATION_DAYS, MAX_EXPIRATION_DAYS, MIN_EXPIRATION_DAYS } from "./expiry";
 import { shareWhiteLabelSchema } from "./white-label";
 
@@ -46,7 +47,7 @@ export type CancelSharesInput = z.infer<typeof cancelSharesInputSchema>;
 export const SHARE_LIST_MAX_LIMIT = 100;
 export const listMySharesQuerySchema = z.strictObject({
   status: z.enum(["active", "expired", "all"]).default("active"),
-  limit: z.coerce.number().int().min(1).max(SHARE_LIST_MAX_LIMIT).default(20),
+  limit: queryInteger({ min: 1, max: SHARE_LIST_MAX_LIMIT, fallback: 20 }),
   starting_after: z.uuid().optional(),
 });
 export type ListMySharesQuery = z.infer<typeof listMySharesQuerySchema>;

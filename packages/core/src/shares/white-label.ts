@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { DEFAULT_PRIMARY_COLOR } from "../constants";
+import { followsTextRule, text } from "../text";
 
 export const shareWhiteLabelSchema = z
   .strictObject({
-    company_name: z.string().trim().min(1).max(120).optional(),
+    company_name: text({ max: 120 }).optional(),
     logo_url: z
       .url({ protocol: /^https$/, error: "logo_url must be an https URL" })
       .max(2048)
+      .superRefine(followsTextRule())
       .optional(),
     primary_color: z
       .string()

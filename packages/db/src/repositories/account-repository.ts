@@ -7,7 +7,7 @@ import {
   type ShareWhiteLabel,
   type User,
 } from "@sharelinks/core";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "../client";
 import { isUuid } from "../ids";
 import { guarded, isUniqueViolation } from "../pg-errors";
@@ -69,8 +69,20 @@ export class DrizzleAccountRepository implements AccountRepository {
     });
   }
 
-  insertApiKey(key: ApiKey): Promise<void> {
-    return guarded(async () => void (await this.db.orm.insert(apiKeys).values(key)));
+  /** The user's row lock serializes key creation per user, so the count and the insert agree. */
+  insertApiKey(key: ApiKey, maxActive: number): Promise<boolean> {
+    return guarded(() =>
+      this.db.orm.transaction(async (tx) => {
+        await tx.select({ id: users.id }).from(users).where(eq(users.id, key.userId)).for("update");
+        const [row] = await tx
+          .select({ active: count() })
+          .from(apiKeys)
+          .where(and(eq(apiKeys.userId, key.userId), isNull(apiKeys.revokedAt)));
+        if ((row?.active ?? 0) >= maxActive) return false;
+        await tx.insert(apiKeys).values(key);
+        return true;
+      }),
+    );
   }
 
   /** Every authenticated REST request: one indexed lookup, the user joined in. */

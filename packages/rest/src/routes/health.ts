@@ -1,5 +1,4 @@
 import { serviceUnavailable } from "@sharelinks/core";
-import { DEFAULT_RETRY_AFTER_SECONDS } from "../errors";
 import { defineRoute, type Route } from "../route";
 import { healthSchema } from "../schemas";
 
@@ -51,7 +50,7 @@ export const healthRoutes: Route[] = [
       try {
         await pingWithin(() => ctx.services.db.ping(), ctx.readyTimeoutMs);
       } catch (error) {
-        throw Object.assign(serviceUnavailable(DEFAULT_RETRY_AFTER_SECONDS, "Database is unreachable"), {
+        throw Object.assign(serviceUnavailable(undefined, "Database is unreachable"), {
           cause: error,
         });
       }

@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DatabaseKind, Services } from "@sharelinks/db";
 import { createManualClock, createTestDatabase, type ManualClock } from "@sharelinks/db/testing";
-import pino from "pino";
+import { captureLogger as edgeCaptureLogger } from "@sharelinks/edge/testing";
 import { expect } from "vitest";
 import { createRestContext, type RestContext, type RestContextOptions } from "../context";
 import { errorSchema } from "../schemas";
@@ -32,12 +32,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** Captures pino's JSON lines. */
-export const captureLogger = () => {
-  const lines: string[] = [];
-  const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
-  return { logger, lines, records: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
-};
+/** The production logger capturing its JSON lines (and writing them to the run's log directory for the secret scan). */
+export const captureLogger = () => edgeCaptureLogger({ name: "rest" });
 
 export interface Harness {
   baseUrl: string;

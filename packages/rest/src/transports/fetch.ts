@@ -1,7 +1,14 @@
+import {
+  BodyTooLargeError,
+  ClientAbortedError,
+  logAccess,
+  RequestContext,
+  requestIdFrom,
+  resolveClientIp,
+} from "@sharelinks/edge";
 import type { RestContext } from "../context";
-import { ClientAbortedError, handleRestRequest } from "../handler";
-import { BodyTooLargeError, type RestRequest } from "../types";
-import { resolveClientIp } from "./client-ip";
+import { handleRestRequest } from "../handler";
+import type { RestRequest } from "../types";
 
 const readFetchBody = async (request: Request, limitBytes: number): Promise<string> => {
   const declared = Number(request.headers.get("content-length"));
@@ -37,7 +44,11 @@ export interface FetchHandlerOptions {
   clientIp?: (request: Request) => string;
 }
 
-/** The web-standard `(Request) => Promise<Response>` handler (SPEC §2), over the same core as the Node one. */
+/**
+ * The web-standard `(Request) => Promise<Response>` handler (SPEC §2), over the
+ * same core as the Node one, with its own request id, client address, body
+ * limit and access log.
+ */
 export const createFetchHandler =
   (ctx: RestContext, options: FetchHandlerOptions = {}) =>
   async (request: Request): Promise<Response> => {
@@ -46,14 +57,27 @@ export const createFetchHandler =
     request.headers.forEach((value, name) => {
       headers[name] = value;
     });
+    const context = new RequestContext(
+      requestIdFrom(headers),
+      options.clientIp?.(request) ?? resolveClientIp(undefined, headers, ctx.trustProxyHops),
+      request.method.toUpperCase(),
+      url.pathname,
+      headers,
+      "rest",
+      ctx.logger,
+    );
     const restRequest: RestRequest = {
-      method: request.method.toUpperCase(),
-      path: url.pathname,
+      method: context.method,
+      path: context.path,
       query: url.searchParams,
       headers,
-      clientIp: options.clientIp?.(request) ?? resolveClientIp(undefined, headers, ctx.trustProxyHops),
+      clientIp: context.clientIp,
+      requestId: context.requestId,
       readBody: (limitBytes) => readFetchBody(request, limitBytes),
     };
     const response = await handleRestRequest(restRequest, ctx);
+    context.route = response.route;
+    context.status = response.status;
+    logAccess(ctx.logger, context);
     return new Response(response.body, { status: response.status, headers: response.headers });
   };

@@ -1,48 +1,21 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { DomainError } from "@sharelinks/core";
+import {
+  BodyTooLargeError,
+  logAccess,
+  originForm,
+  pathOf,
+  queryOf,
+  RequestContext,
+  readNodeBody,
+  requestIdFrom,
+  resolveClientIp,
+} from "@sharelinks/edge";
 import type { RestContext } from "../context";
-import { ClientAbortedError, handleRestRequest } from "../handler";
-import { BodyTooLargeError, type RestHeaders, type RestRequest, type RestResponse } from "../types";
-import { resolveClientIp } from "./client-ip";
+import { errorResponse, handleRestRequest } from "../handler";
+import type { RestHeaders, RestRequest, RestResponse } from "../types";
 
 const EMPTY_QUERY = new URLSearchParams();
-
-const readNodeBody = (req: IncomingMessage, limitBytes: number): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const declared = Number(req.headers["content-length"]);
-    if (declared > limitBytes) {
-      reject(new BodyTooLargeError(limitBytes));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    req.on("data", (chunk: Buffer) => {
-      if (settled) return; // over the limit: drain and drop
-      size += chunk.length;
-      if (size > limitBytes) {
-        settled = true;
-        chunks.length = 0;
-        reject(new BodyTooLargeError(limitBytes));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => {
-      if (settled) return;
-      settled = true;
-      resolve(Buffer.concat(chunks, size).toString("utf8"));
-    });
-    req.on("error", () => {
-      if (settled) return;
-      settled = true;
-      reject(new ClientAbortedError("request body stream failed"));
-    });
-    req.on("close", () => {
-      if (settled) return;
-      settled = true;
-      reject(new ClientAbortedError("client closed the connection before the body ended"));
-    });
-  });
 
 /** One object per request, no closures: the public read is the hot path. */
 class NodeRestRequest implements RestRequest {
@@ -51,31 +24,27 @@ class NodeRestRequest implements RestRequest {
   readonly query: URLSearchParams;
   readonly headers: RestHeaders;
   readonly clientIp: string;
+  readonly requestId: string;
 
   constructor(
     private readonly raw: IncomingMessage,
-    trustProxyHops: number,
+    context: RequestContext,
+    rawQuery: string,
+    /** The body as the front door already read it; null: read it from the stream when a route wants it. */
+    private readonly body: Buffer | null,
   ) {
-    this.method = raw.method ?? "GET";
-    const url = raw.url ?? "/";
-    const q = url.indexOf("?");
-    let path = q === -1 ? url : url.slice(0, q);
-    // Absolute-form request targets (`GET http://host/path`) carry the path after the authority.
-    if (path.charCodeAt(0) !== 47) {
-      try {
-        path = new URL(path).pathname;
-      } catch {
-        // left as is: it matches no route and answers 404
-      }
-    }
-    this.path = path;
-    this.query = q === -1 || q === url.length - 1 ? EMPTY_QUERY : new URLSearchParams(url.slice(q + 1));
+    this.method = context.method;
+    this.path = context.path;
+    this.query = rawQuery.length === 0 ? EMPTY_QUERY : new URLSearchParams(rawQuery);
     this.headers = raw.headers;
-    this.clientIp = resolveClientIp(raw.socket.remoteAddress, raw.headers, trustProxyHops);
+    this.clientIp = context.clientIp;
+    this.requestId = context.requestId;
   }
 
-  readBody(limitBytes: number): Promise<string> {
-    return readNodeBody(this.raw, limitBytes);
+  async readBody(limitBytes: number): Promise<string> {
+    if (this.body === null) return (await readNodeBody(this.raw, limitBytes)).toString("utf8");
+    if (this.body.length > limitBytes) throw new BodyTooLargeError(limitBytes);
+    return this.body.toString("utf8");
   }
 }
 
@@ -91,24 +60,67 @@ const LAST_RESORT = JSON.stringify({
 });
 
 /**
- * `node:http` transport: what the production server mounts for `/v1/*`,
- * `/healthz` and `/readyz`, skipping the Request/Response allocation of the
- * fetch handler on the hot path.
+ * Serves one request over `node:http` with a request context made by whoever
+ * took it in: the server's front door (which has read the body, if any,
+ * within its limit) or `createNodeHandler`. Fills in `context.route` and
+ * `context.status`, then calls `done(context)` once the response is written.
  */
-export const createNodeHandler =
-  (ctx: RestContext) =>
-  (req: IncomingMessage, res: ServerResponse): void => {
-    handleRestRequest(new NodeRestRequest(req, ctx.trustProxyHops), ctx).then(
-      (response) => send(res, response),
-      (error: unknown) => {
-        // handleRestRequest turns every failure into a response; reaching this is a bug in the adapter itself.
-        ctx.logger.error({ err: error }, "rest adapter failed");
-        if (!res.headersSent) {
-          res.writeHead(500, { "Content-Type": "application/json; charset=utf-8" });
-          res.end(LAST_RESORT);
-        } else {
-          res.destroy();
-        }
-      },
+export const serveNodeRequest = (
+  ctx: RestContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: RequestContext,
+  rawQuery: string,
+  body: Buffer | null,
+  done: (context: RequestContext) => void,
+): void => {
+  handleRestRequest(new NodeRestRequest(req, context, rawQuery, body), ctx).then(
+    (response) => {
+      context.route = response.route;
+      context.status = response.status;
+      send(res, response);
+      done(context);
+    },
+    (error: unknown) => {
+      // handleRestRequest turns every failure into a response; reaching this is a bug in the adapter itself.
+      context.log.error({ err: error }, "rest adapter failed");
+      context.status = 500;
+      if (!res.headersSent) {
+        res.writeHead(500, { "Content-Type": "application/json; charset=utf-8" });
+        res.end(LAST_RESORT);
+      } else {
+        res.destroy();
+      }
+      done(context);
+    },
+  );
+};
+
+/** Answers an error in the REST envelope for a request refused before routing (e.g. a body over the limit). */
+export const sendRestError = (res: ServerResponse, context: RequestContext, error: DomainError): void => {
+  const response = errorResponse(error, context.requestId, context.path);
+  context.status = response.status;
+  send(res, response);
+};
+
+/**
+ * The adapter standalone on `node:http` (`http.createServer(createNodeHandler(ctx))`):
+ * its own request id, client address (`trustProxyHops`) and access log. The
+ * production server does not use it: its front door calls `serveNodeRequest`.
+ */
+export const createNodeHandler = (ctx: RestContext) => {
+  const logged = (context: RequestContext) => logAccess(ctx.logger, context);
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const target = originForm(req.url ?? "/") ?? req.url ?? "/";
+    const context = new RequestContext(
+      requestIdFrom(req.headers),
+      resolveClientIp(req.socket.remoteAddress, req.headers, ctx.trustProxyHops),
+      req.method ?? "GET",
+      pathOf(target),
+      req.headers,
+      "rest",
+      ctx.logger,
     );
+    serveNodeRequest(ctx, req, res, context, queryOf(target), null, logged);
   };
+};

@@ -16,3 +16,22 @@ export const maskPath = (path: string): string =>
     .replace(API_KEY, "slk_***")
     .replace(LONG_SECRET, (run) => (UUID.test(run) ? run : "***"))
     .slice(0, MAX_LOGGED_PATH);
+
+const EMAIL = /[^\s"'<>()[\]{},;:@]+@[^\s"'<>()[\]{},;:@]+\.[A-Za-z]{2,}/g;
+const ARGON2 = /\$argon2(?:id|i|d)\$[^\s"']*/g;
+const TOKEN_CIPHERTEXT = /v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+const MAX_LOGGED_MESSAGE = 500;
+
+/**
+ * Free text (an error message) as it may be logged. Database messages can quote
+ * the value they refused; whatever shape a secret or a person's address has
+ * here is replaced, and the text is cut.
+ */
+export const maskText = (text: string): string =>
+  text
+    .replace(ARGON2, "$argon2***")
+    .replace(TOKEN_CIPHERTEXT, "v1.***")
+    .replace(API_KEY, "slk_***")
+    .replace(EMAIL, "***@***")
+    .replace(LONG_SECRET, (run) => (UUID.test(run) ? run : "***"))
+    .slice(0, MAX_LOGGED_MESSAGE);

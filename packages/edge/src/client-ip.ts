@@ -1,6 +1,6 @@
-import type { RestHeaders } from "../types";
+import type { RequestHeaders } from "./headers";
 
-const forwardedChain = (headers: RestHeaders): string[] => {
+const forwardedChain = (headers: RequestHeaders): string[] => {
   const raw = headers["x-forwarded-for"];
   const value = Array.isArray(raw) ? raw.join(",") : raw;
   if (!value) return [];
@@ -13,11 +13,13 @@ const forwardedChain = (headers: RestHeaders): string[] => {
 /**
  * The client address. With `trustProxyHops` = n > 0, the n-th address from the
  * right of `X-Forwarded-For` + peer is taken: entries further left were written
- * by the client and cannot be trusted. With 0, the peer itself.
+ * by the client and cannot be trusted. With 0, the peer itself. Without a peer
+ * (a fetch Request has no socket) the right-most entry, the one the hosting
+ * server appended.
  */
 export const resolveClientIp = (
   peer: string | undefined,
-  headers: RestHeaders,
+  headers: RequestHeaders,
   trustProxyHops: number,
 ): string => {
   if (trustProxyHops > 0 || peer === undefined) {

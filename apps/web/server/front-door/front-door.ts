@@ -1,0 +1,164 @@
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import {
+  BodyTooLargeError,
+  declaredLength,
+  type EdgeLogger,
+  hasBody,
+  logAccess,
+  originForm,
+  pathOf,
+  RequestContext,
+  readNodeBody,
+  requestIdFrom,
+  resolveClientIp,
+  type Surface,
+} from "@sharelinks/edge";
+import { closeAfterRefusal } from "./linger";
+import { sendPlain } from "./plain-response";
+import type { Done, SurfaceHandler } from "./surface";
+import { surfaceOf } from "./surface-of";
+
+/** Runs once per request after its response is written: metrics, view counting. */
+export type ResponseFinishedHook = (context: RequestContext) => void;
+/** Runs once per request before any surface sees it (e.g. `Connection: close` while draining). */
+export type RequestStartedHook = (context: RequestContext, req: IncomingMessage, res: ServerResponse) => void;
+
+export interface FrontDoorOptions {
+  logger: EdgeLogger;
+  /** TRUST_PROXY_HOPS: reverse proxies in front that append to X-Forwarded-For. */
+  trustProxyHops: number;
+  surfaces: Record<Surface, SurfaceHandler>;
+}
+
+export interface FrontDoor {
+  /** The `request` listener for `node:http`. */
+  readonly listener: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Installs the listener on a server, with its request timeout. */
+  attach(server: Server): void;
+  /** Adds a hook run after every response (in the order added). */
+  onResponseFinished(hook: ResponseFinishedHook): void;
+  /** Adds a hook run before every request reaches its surface. */
+  onRequestStarted(hook: RequestStartedHook): void;
+  /** Requests taken in and not yet answered. */
+  readonly inFlight: number;
+}
+
+/** A whole request (headers and body) must arrive within this; slow uploads do not hold a socket forever. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+/**
+ * The server's one HTTP layer: every request, whatever its path, comes through
+ * here. It decides the request id and client address, picks the surface,
+ * enforces the body limit (streamed, 413 in the surface's own shape), hands
+ * over, and writes the access-log line when the surface is done. Rate limits,
+ * headers and errors are the surfaces' own, from the shared pieces they were
+ * built with (one rate-limit store, one logger).
+ *
+ * Per request on the hot path (`GET /v1/shared/{token}`, no body): one
+ * RequestContext, a few string tests, no closure and no extra await.
+ */
+export const createFrontDoor = (options: FrontDoorOptions): FrontDoor => {
+  const { logger, trustProxyHops, surfaces } = options;
+  const finishedHooks: ResponseFinishedHook[] = [];
+  const startedHooks: RequestStartedHook[] = [];
+  let inFlight = 0;
+
+  const finish: Done = (context) => {
+    inFlight -= 1;
+    logAccess(logger, context);
+    for (const hook of finishedHooks) {
+      try {
+        hook(context);
+      } catch (error) {
+        context.log.error({ err: error }, "response-finished hook failed");
+      }
+    }
+  };
+
+  const refuse = (
+    handler: SurfaceHandler,
+    req: IncomingMessage,
+    res: ServerResponse,
+    context: RequestContext,
+    limit: number,
+  ) => {
+    closeAfterRefusal(req, res);
+    handler.refuseTooLarge(req, res, context, limit, finish);
+  };
+
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
+    const raw = req.url ?? "/";
+    const target = originForm(raw);
+    const path = target === null ? raw : pathOf(target);
+    const surface: Surface = target === null ? "next" : surfaceOf(path);
+    const context = new RequestContext(
+      requestIdFrom(req.headers),
+      resolveClientIp(req.socket.remoteAddress, req.headers, trustProxyHops),
+      req.method ?? "GET",
+      path,
+      req.headers,
+      surface,
+      logger,
+    );
+    inFlight += 1;
+    for (const hook of startedHooks) hook(context, req, res);
+
+    if (target === null) {
+      // Neither origin form nor absolute form (`*`, garbage): nothing to route.
+      context.status = 400;
+      sendPlain(res, 400, "Bad request target", {
+        "X-Correlation-ID": context.requestId,
+        Connection: "close",
+      });
+      finish(context);
+      return;
+    }
+
+    const handler = surfaces[surface];
+    if (!hasBody(req)) {
+      handler.serve(req, res, context, target, null, finish);
+      return;
+    }
+
+    const limit = handler.bodyLimit(path);
+    const declared = declaredLength(req);
+    if ((declared !== null && declared > limit) || (handler.readsBodyItself && declared === null)) {
+      refuse(handler, req, res, context, limit);
+      return;
+    }
+    if (handler.readsBodyItself) {
+      handler.serve(req, res, context, target, null, finish);
+      return;
+    }
+    readNodeBody(req, limit).then(
+      (body) => handler.serve(req, res, context, target, body, finish),
+      (error: unknown) => {
+        if (error instanceof BodyTooLargeError) {
+          refuse(handler, req, res, context, limit);
+          return;
+        }
+        // The client went away mid-body: nobody is left to answer.
+        context.status = 499;
+        res.destroy();
+        finish(context);
+      },
+    );
+  };
+
+  return {
+    listener,
+    attach(server) {
+      server.on("request", listener);
+      server.requestTimeout = REQUEST_TIMEOUT_MS;
+    },
+    onResponseFinished(hook) {
+      finishedHooks.push(hook);
+    },
+    onRequestStarted(hook) {
+      startedHooks.push(hook);
+    },
+    get inFlight() {
+      return inFlight;
+    },
+  };
+};

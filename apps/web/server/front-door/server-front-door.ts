@@ -1,0 +1,55 @@
+import type { Services } from "@sharelinks/db";
+import { createRateLimitStore, type EdgeLogger, type RateLimitStore } from "@sharelinks/edge";
+import type { AppConfig } from "../env";
+import { createNextSurface, type NextRequestHandler } from "../next-app";
+import { createPublicPageSurface } from "../public-page";
+import { createRestSurface } from "../rest";
+import { createTrpcSurface } from "../trpc";
+import { createFrontDoor, type FrontDoor } from "./front-door";
+
+export interface ServerFrontDoor extends FrontDoor {
+  /** The one rate-limit store every surface counts in. */
+  readonly limits: RateLimitStore;
+  /** Releases the store's Redis connection. */
+  close(): Promise<void>;
+}
+
+export interface ServerFrontDoorOptions {
+  config: AppConfig;
+  services: Services;
+  logger: EdgeLogger;
+  /** The Next.js request handler (tests stand one in). */
+  next: NextRequestHandler;
+  dev?: boolean;
+  /** Counter-key prefix of the rate-limit store (tests keep runs apart with it). */
+  rateLimitKeyPrefix?: string;
+}
+
+/**
+ * The server's front door with its four surfaces wired to one rate-limit store
+ * and one logger: what `main.ts` serves, and what the server tests run.
+ */
+export const createServerFrontDoor = (options: ServerFrontDoorOptions): ServerFrontDoor => {
+  const { config, services, logger } = options;
+  const limits = createRateLimitStore({
+    settings: {
+      perKeyPerMinute: config.rateLimitPerMinute,
+      publicPerIpPerMinute: config.publicRateLimitPerMinute,
+      authFailuresPerIpPerMinute: config.authFailureLimitPerMinute,
+    },
+    logger,
+    ...(config.redisUrl !== undefined && { redisUrl: config.redisUrl }),
+    ...(options.rateLimitKeyPrefix !== undefined && { keyPrefix: options.rateLimitKeyPrefix }),
+  });
+  const frontDoor = createFrontDoor({
+    logger,
+    trustProxyHops: config.trustProxyHops,
+    surfaces: {
+      rest: createRestSurface({ config, services, limits, logger }),
+      trpc: createTrpcSurface({ config, services, limits }),
+      page: createPublicPageSurface({ services, limits }),
+      next: createNextSurface({ handle: options.next, dev: options.dev ?? false }),
+    },
+  });
+  return Object.assign(frontDoor, { limits, close: () => limits.close() });
+};
