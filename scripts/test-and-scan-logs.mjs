@@ -16,7 +16,14 @@ const env = { ...process.env, SHARELINKS_TEST_LOG_DIR: dir };
 const run = (command, args) => spawnSync(command, args, { cwd: root, env, stdio: "inherit" }).status ?? 1;
 
 const tests = run("turbo", ["run", "test", "--concurrency=1"]);
-const scan = run(process.execPath, ["scripts/pnpm.mjs", "--silent", "--filter", "@sharelinks/edge", "scan-test-logs", dir]);
+const scan = run(process.execPath, [
+  "scripts/pnpm.mjs",
+  "--silent",
+  "--filter",
+  "@sharelinks/edge",
+  "scan-test-logs",
+  dir,
+]);
 if (scan === 0) rmSync(dir, { recursive: true, force: true });
 else process.stderr.write(`log scan failed; the lines are kept in ${path.relative(root, dir)}\n`);
 process.exit(tests !== 0 ? tests : scan);

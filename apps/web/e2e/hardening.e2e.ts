@@ -12,7 +12,8 @@ const watchCsp = (page: Page) => {
   const violations: string[] = [];
   page.on("console", (message) => {
     const text = message.text();
-    if (/Content Security Policy|Refused to (execute|load|apply|connect|frame)/i.test(text)) violations.push(text);
+    if (/Content Security Policy|Refused to (execute|load|apply|connect|frame)/i.test(text))
+      violations.push(text);
   });
   return violations;
 };
@@ -42,10 +43,19 @@ describe.skipIf(!chromePath)("the dashboard's defences, in Chromium", () => {
     });
 
     await signIn(page, server.baseUrl, world.alice);
-    for (const path of ["/reports", `/reports/${world.report.id}`, `/schedules/${world.schedule.id}`, "/links", "/api-keys", "/docs"]) {
+    for (const path of [
+      "/reports",
+      `/reports/${world.report.id}`,
+      `/schedules/${world.schedule.id}`,
+      "/links",
+      "/api-keys",
+      "/docs",
+    ]) {
       await page.goto(`${server.baseUrl}${path}`);
       // Client-side code ran (React hydrated and fetched through tRPC): the signed-in user is shown.
-      await expect.poll(() => page.getByTestId("signed-in-user").first().textContent()).toContain(world.alice.name);
+      await expect
+        .poll(() => page.getByTestId("signed-in-user").first().textContent())
+        .toContain(world.alice.name);
     }
     await page.getByRole("link", { name: "Reports" }).first().click(); // client-side navigation too
     await page.waitForURL(/\/reports$/);
@@ -81,10 +91,9 @@ describe.skipIf(!chromePath)("the dashboard's defences, in Chromium", () => {
     const frames = () => page.frames().filter((frame) => frame !== page.mainFrame());
     await expect.poll(() => frames().length).toBe(2);
     // Chromium refuses both (frame-ancestors 'none', X-Frame-Options: DENY): an error page, never the app.
-    await expect.poll(() => frames().map((frame) => frame.url())).toEqual([
-      "chrome-error://chromewebdata/",
-      "chrome-error://chromewebdata/",
-    ]);
+    await expect
+      .poll(() => frames().map((frame) => frame.url()))
+      .toEqual(["chrome-error://chromewebdata/", "chrome-error://chromewebdata/"]);
     for (const frame of frames()) expect(await frame.locator("form input").count()).toBe(0);
     await context.close();
   });
@@ -102,7 +111,9 @@ describe.skipIf(!chromePath)("the dashboard's defences, in Chromium", () => {
       await page.getByLabel("Email").fill(world.bob.email);
       await page.getByLabel("Password").fill(world.bob.password);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect.poll(() => page.getByTestId("signed-in-user").first().textContent()).toContain(world.bob.name);
+      await expect
+        .poll(() => page.getByTestId("signed-in-user").first().textContent())
+        .toContain(world.bob.name);
       expect(new URL(page.url()).origin).toBe(new URL(server.baseUrl).origin);
       await context.close();
     },

@@ -7,13 +7,15 @@ import { describe, expect, it } from "vitest";
 import { plantedLines } from "../src/testing/planted";
 
 const script = path.join(path.dirname(fileURLToPath(import.meta.url)), "scan-test-logs.ts");
-const scan = (dir: string) => spawnSync(process.execPath, ["--import", "tsx", script, dir], { encoding: "utf8" });
+const scan = (dir: string) =>
+  spawnSync(process.execPath, ["--import", "tsx", script, dir], { encoding: "utf8" });
 const dirWith = (files: Record<string, string>) => {
   const dir = mkdtempSync(path.join(tmpdir(), "sharelinks-scan-"));
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
   return dir;
 };
-const clean = '{"level":30,"time":1,"pid":1,"hostname":"h","request_id":"3f9c7e8a-1b6a-4d8e-92cf-7d9c8b1e2a04","route":"/v1/shares","status":200,"msg":"request"}\n';
+const clean =
+  '{"level":30,"time":1,"pid":1,"hostname":"h","request_id":"3f9c7e8a-1b6a-4d8e-92cf-7d9c8b1e2a04","route":"/v1/shares","status":200,"msg":"request"}\n';
 
 describe("scan-test-logs (the last step of npm test)", () => {
   it("passes a directory of clean log lines", () => {

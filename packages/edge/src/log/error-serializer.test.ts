@@ -6,15 +6,18 @@ const CIPHERTEXT = "v1.AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBB.CCCCCCCCCCCC";
 
 /** The shape of the errors the hardening report found in the logs: drizzle over a driver error. */
 const drizzleError = () => {
-  const driver = Object.assign(new Error('duplicate key value violates unique constraint "users_email_key"'), {
-    name: "PostgresError",
-    code: "23505",
-    constraint: "users_email_key",
-    severity: "ERROR",
-    detail: "Key (email)=(pat.doe@example.test) already exists.",
-    query: "insert into users (email, password_hash) values ($1, $2)",
-    parameters: ["pat.doe@example.test", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA"],
-  });
+  const driver = Object.assign(
+    new Error('duplicate key value violates unique constraint "users_email_key"'),
+    {
+      name: "PostgresError",
+      code: "23505",
+      constraint: "users_email_key",
+      severity: "ERROR",
+      detail: "Key (email)=(pat.doe@example.test) already exists.",
+      query: "insert into users (email, password_hash) values ($1, $2)",
+      parameters: ["pat.doe@example.test", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA"],
+    },
+  );
   const wrapped = new Error(
     `Failed query: insert into shares (token_hash, token_ciphertext) values ($1, $2)\nparams: ${TOKEN_HASH},${CIPHERTEXT}`,
     { cause: driver },
@@ -36,7 +39,14 @@ describe("serializeError", () => {
       severity: "ERROR",
     });
     const text = JSON.stringify(out);
-    for (const secret of [TOKEN_HASH, CIPHERTEXT, "pat.doe@example.test", "$argon2id", "insert into", "params"]) {
+    for (const secret of [
+      TOKEN_HASH,
+      CIPHERTEXT,
+      "pat.doe@example.test",
+      "$argon2id",
+      "insert into",
+      "params",
+    ]) {
       expect(text).not.toContain(secret);
     }
   });
@@ -60,7 +70,9 @@ describe("serializeError", () => {
   it("walks AggregateErrors and survives cycles and non-errors", () => {
     const a: Error & { cause?: unknown } = new Error("a");
     a.cause = a;
-    const out = serializeError(new AggregateError([Object.assign(new Error("refused"), { code: "ECONNREFUSED" }), a], "all"));
+    const out = serializeError(
+      new AggregateError([Object.assign(new Error("refused"), { code: "ECONNREFUSED" }), a], "all"),
+    );
     expect(out.errors?.map((e) => e.code ?? e.message)).toEqual(["ECONNREFUSED", "a"]);
     expect(serializeError("boom")).toEqual({ type: "string", message: "boom" });
   });

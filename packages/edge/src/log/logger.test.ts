@@ -3,7 +3,10 @@ import { createLogger } from "./logger";
 
 const capture = () => {
   const lines: string[] = [];
-  const logger = createLogger({ level: "info", destination: { write: (line: string) => void lines.push(line) } });
+  const logger = createLogger({
+    level: "info",
+    destination: { write: (line: string) => void lines.push(line) },
+  });
   return { logger, lines };
 };
 
