@@ -44,6 +44,22 @@ module.exports = {
       to: { path: WORKSPACE, pathNot: "^(packages/(core|db)/|@sharelinks/(core|db)($|/))" },
     },
     {
+      name: "edge-imports-only-core",
+      severity: "error",
+      comment:
+        "packages/edge holds HTTP edge pieces over core; it builds on nothing else of this repository.",
+      from: { path: "^packages/edge/" },
+      to: { path: WORKSPACE, pathNot: "^(packages/(core|edge)/|@sharelinks/(core|edge)($|/))" },
+    },
+    {
+      name: "adapters-use-db-in-tests-only",
+      severity: "error",
+      comment:
+        "REST and tRPC reach the database through core's ports; @sharelinks/db serves their tests only.",
+      from: { path: "^packages/(rest|api)/src/", pathNot: "(\\.test\\.ts$|/test-support/)" },
+      to: { path: "^(packages/db/|@sharelinks/db($|/))" },
+    },
+    {
       name: "adapters-import-no-app",
       severity: "error",
       comment: "packages/rest and packages/api are mounted by apps; they never import an app.",

@@ -4,7 +4,7 @@ import {
   authenticateSession,
   domainErrorOf,
   isDomainError,
-  type ResourceCatalog,
+  type ReportReader,
   type ShareDeps,
   unauthorized,
 } from "@sharelinks/core";
@@ -12,11 +12,8 @@ import { initTRPC } from "@trpc/server";
 import { domainErrorData, toTRPCError } from "./errors";
 import { attemptGuarded, type RequestGuards } from "./guards";
 
-/** The brand's reports as the dashboard reads them. */
-export type ReportCatalog = Pick<
-  ResourceCatalog,
-  "listReports" | "findReport" | "listScheduledReports" | "findScheduledReport"
->;
+/** The brand's reports as the dashboard reads them: core's read port. */
+export type ReportCatalog = ReportReader;
 
 /**
  * What the routers need from `@sharelinks/db`'s `Services`: declared

@@ -1,5 +1,5 @@
 /**
- * The error catalog (SPEC §4) as domain codes. HTTP statuses are the adapters'
+ * The error catalog (docs/api.md) as domain codes. HTTP statuses are the adapters'
  * business: core only says *what* went wrong.
  */
 export const ERROR_CODES = [

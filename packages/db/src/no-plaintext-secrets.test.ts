@@ -5,7 +5,7 @@ import { executeRows } from "./client";
 import { createTenant, createTestDatabase, type TestDatabase, testDatabaseKinds } from "./testing";
 
 /**
- * SPEC §3 and §8: no plaintext token in the database. Rather than trusting the
+ * docs/architecture.md ("Tokens"): no plaintext token in the database. Rather than trusting the
  * column list, this scans every text-like column of every table, so a column
  * added later that leaks a secret fails here too.
  */

@@ -5,7 +5,7 @@ import { shareWhiteLabelSchema } from "../shares/white-label";
 import { dateTime, followsTextRule, secretText, text } from "../text";
 
 /**
- * Provisioning shapes (SPEC §4 `/v1/admin/*`): how a host product puts tenants
+ * Provisioning shapes (`/v1/admin/*`, docs/api.md): how a host product puts tenants
  * and data in. Every string goes through the text rule (`../text`).
  */
 export const resultRowSchema = z
