@@ -1,34 +1,12 @@
 import { authenticateApiKey } from "@sharelinks/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type Backend,
-  type Browser,
-  backendKinds,
-  expectTRPCError,
-  openBackend,
-  seedWorld,
-  signedIn,
-  type World,
-} from "../test-support/harness";
+import { describe, expect, it } from "vitest";
+import { backendKinds, expectTRPCError, useWorld } from "../test-support/harness";
 
 describe.each(backendKinds())("apiKeys router (%s)", (kind) => {
-  let backend: Backend;
-  let world: World;
-  let alice: Browser;
-  let bob: Browser;
-
-  beforeAll(async () => {
-    backend = await openBackend(kind);
-    world = await seedWorld(backend.services);
-    [alice, bob] = await Promise.all([
-      signedIn(world.services, world.alice),
-      signedIn(world.services, world.bob),
-    ]);
-  });
-  afterAll(() => backend.cleanup());
+  const t = useWorld(kind, "once");
 
   it("creates a key shown once, lists it by prefix only, and revokes it", async () => {
-    const created = await alice.api.apiKeys.createApiKey({ name: "CI" });
+    const created = await t.alice.api.apiKeys.createApiKey({ name: "CI" });
     expect(created.key).toMatch(/^slk_[A-Za-z0-9_-]{43}$/);
     expect(created.apiKey).toMatchObject({
       name: "CI",
@@ -38,43 +16,43 @@ describe.each(backendKinds())("apiKeys router (%s)", (kind) => {
     });
     expect(created.key.startsWith(created.apiKey.prefix)).toBe(true);
 
-    const caller = await authenticateApiKey(world.services.accounts, created.key);
-    expect(caller).toEqual({ userId: world.alice.id, brandId: world.brand.id, role: "member" });
+    const caller = await authenticateApiKey(t.world.services.accounts, created.key);
+    expect(caller).toEqual({ userId: t.world.alice.id, brandId: t.world.brand.id, role: "member" });
 
-    const listed = await alice.api.apiKeys.listMyApiKeys();
+    const listed = await t.alice.api.apiKeys.listMyApiKeys();
     const item = listed.find((k) => k.id === created.apiKey.id);
     expect(item).toMatchObject({ name: "CI", prefix: created.apiKey.prefix, status: "active" });
     expect(item?.last_used_at).not.toBeNull();
     expect(JSON.stringify(listed)).not.toContain(created.key);
 
-    expect(await alice.api.apiKeys.revokeMyApiKey({ id: created.apiKey.id })).toEqual({
+    expect(await t.alice.api.apiKeys.revokeMyApiKey({ id: created.apiKey.id })).toEqual({
       id: created.apiKey.id,
       revoked: true,
     });
-    expect(await alice.api.apiKeys.revokeMyApiKey({ id: created.apiKey.id })).toEqual({
+    expect(await t.alice.api.apiKeys.revokeMyApiKey({ id: created.apiKey.id })).toEqual({
       id: created.apiKey.id,
       revoked: true,
     });
-    const after = (await alice.api.apiKeys.listMyApiKeys()).find((k) => k.id === created.apiKey.id);
+    const after = (await t.alice.api.apiKeys.listMyApiKeys()).find((k) => k.id === created.apiKey.id);
     expect(after).toMatchObject({ status: "revoked", revoked_at: expect.any(String) });
-    await expect(authenticateApiKey(world.services.accounts, created.key)).rejects.toMatchObject({
+    await expect(authenticateApiKey(t.world.services.accounts, created.key)).rejects.toMatchObject({
       code: "unauthorized",
     });
   });
 
   it("keeps keys per user: others' keys are not listed and cannot be revoked (NOT_FOUND)", async () => {
-    const bobs = await bob.api.apiKeys.createApiKey({});
+    const bobs = await t.bob.api.apiKeys.createApiKey({});
     expect(bobs.apiKey.name).toBeNull();
-    expect((await alice.api.apiKeys.listMyApiKeys()).map((k) => k.id)).not.toContain(bobs.apiKey.id);
-    await expectTRPCError(alice.api.apiKeys.revokeMyApiKey({ id: bobs.apiKey.id }), "NOT_FOUND");
-    expect((await bob.api.apiKeys.listMyApiKeys()).find((k) => k.id === bobs.apiKey.id)?.status).toBe(
+    expect((await t.alice.api.apiKeys.listMyApiKeys()).map((k) => k.id)).not.toContain(bobs.apiKey.id);
+    await expectTRPCError(t.alice.api.apiKeys.revokeMyApiKey({ id: bobs.apiKey.id }), "NOT_FOUND");
+    expect((await t.bob.api.apiKeys.listMyApiKeys()).find((k) => k.id === bobs.apiKey.id)?.status).toBe(
       "active",
     );
   });
 
   it("validates the name with core's schema", async () => {
-    await expectTRPCError(alice.api.apiKeys.createApiKey({ name: "" }), "BAD_REQUEST");
-    await expectTRPCError(alice.api.apiKeys.createApiKey({ name: "x".repeat(101) }), "BAD_REQUEST");
-    await expectTRPCError(alice.api.apiKeys.revokeMyApiKey({ id: "not-a-uuid" }), "BAD_REQUEST");
+    await expectTRPCError(t.alice.api.apiKeys.createApiKey({ name: "" }), "BAD_REQUEST");
+    await expectTRPCError(t.alice.api.apiKeys.createApiKey({ name: "x".repeat(101) }), "BAD_REQUEST");
+    await expectTRPCError(t.alice.api.apiKeys.revokeMyApiKey({ id: "not-a-uuid" }), "BAD_REQUEST");
   });
 });

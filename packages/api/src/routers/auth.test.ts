@@ -1,36 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  type Backend,
   Browser,
   backendKinds,
   domainCodeOf,
   expectTRPCError,
-  openBackend,
-  seedWorld,
   signedIn,
-  type World,
+  useWorld,
 } from "../test-support/harness";
 
 describe.each(backendKinds())("auth router (%s)", (kind) => {
-  let backend: Backend;
-  let world: World;
-
-  beforeAll(async () => {
-    backend = await openBackend(kind);
-    world = await seedWorld(backend.services);
-  });
-  afterAll(() => backend.cleanup());
+  const t = useWorld(kind, "once");
 
   it("signs in with the right password: cookie set, token only in the cookie", async () => {
-    const browser = new Browser(world.services);
-    const result = await browser.signIn(world.alice.email.toUpperCase());
+    const browser = new Browser(t.world.services);
+    const result = await browser.signIn(t.world.alice.email.toUpperCase());
     expect(result.user).toEqual({
-      id: world.alice.id,
-      email: world.alice.email,
+      id: t.world.alice.id,
+      email: t.world.alice.email,
       name: "Alice",
       role: "member",
     });
-    expect(result.brand).toEqual({ id: world.brand.id, name: "Acme" });
+    expect(result.brand).toEqual({ id: t.world.brand.id, name: "Acme" });
     expect(browser.cookieWrites).toEqual(["set"]);
     expect(browser.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(result.expiresAt).toBe(browser.cookieExpiresAt?.toISOString());
@@ -38,26 +28,26 @@ describe.each(backendKinds())("auth router (%s)", (kind) => {
 
     const me = await browser.api.auth.me();
     expect(me).toEqual({
-      user: { id: world.alice.id, email: world.alice.email, name: "Alice", role: "member" },
-      brand: { id: world.brand.id, name: "Acme" },
+      user: { id: t.world.alice.id, email: t.world.alice.email, name: "Alice", role: "member" },
+      brand: { id: t.world.brand.id, name: "Acme" },
     });
   });
 
   it("refuses a wrong password or an unknown email with UNAUTHORIZED and sets no cookie", async () => {
-    const browser = new Browser(world.services);
+    const browser = new Browser(t.world.services);
     const wrong = await expectTRPCError(
-      browser.signIn(world.alice.email, "not the password"),
+      browser.signIn(t.world.alice.email, "not the password"),
       "UNAUTHORIZED",
     );
     expect(wrong.message).toBe("Email or password is incorrect");
-    const unknown = await expectTRPCError(browser.signIn(`nobody.${world.alice.email}`), "UNAUTHORIZED");
+    const unknown = await expectTRPCError(browser.signIn(`nobody.${t.world.alice.email}`), "UNAUTHORIZED");
     expect(unknown.message).toBe(wrong.message);
     expect(browser.cookieWrites).toEqual([]);
     expect(browser.token).toBeNull();
   });
 
   it("rejects malformed sign-in input with BAD_REQUEST and field errors", async () => {
-    const browser = new Browser(world.services);
+    const browser = new Browser(t.world.services);
     const { status, body } = await browser.http("auth.signIn", { email: "not-an-email", password: "" });
     expect(status).toBe(400);
     expect(body.error?.data.domainCode).toBe("body_validation_error");
@@ -67,8 +57,8 @@ describe.each(backendKinds())("auth router (%s)", (kind) => {
   });
 
   it("refuses every authed procedure without a session", async () => {
-    const api = new Browser(world.services).api;
-    const reportId = world.report.id;
+    const api = new Browser(t.world.services).api;
+    const reportId = t.world.report.id;
     const calls: Array<[string, () => Promise<unknown>]> = [
       ["auth.me", () => api.auth.me()],
       ["reports.listReports", () => api.reports.listReports()],
@@ -88,42 +78,42 @@ describe.each(backendKinds())("auth router (%s)", (kind) => {
   });
 
   it("treats a garbage or signed-out session cookie as no session and clears it", async () => {
-    const browser = new Browser(world.services);
+    const browser = new Browser(t.world.services);
     browser.token = "x".repeat(43);
     await expectTRPCError(browser.api.auth.me(), "UNAUTHORIZED");
     expect(browser.cookieWrites).toEqual(["clear"]);
 
-    const { status, body } = await (await signedIn(world.services, world.bob)).http(
+    const { status, body } = await (await signedIn(t.world.services, t.world.bob)).http(
       "auth.me",
       undefined,
       "GET",
     );
     expect(status).toBe(200);
-    expect(body.result?.data).toMatchObject({ user: { id: world.bob.id } });
+    expect(body.result?.data).toMatchObject({ user: { id: t.world.bob.id } });
   });
 
   it("signs out: the session dies server-side and the cookie is cleared (idempotent)", async () => {
-    const browser = await signedIn(world.services, world.bob);
+    const browser = await signedIn(t.world.services, t.world.bob);
     const stolen = browser.token;
     expect(await browser.api.auth.signOut()).toEqual({ signedOut: true });
     expect(browser.token).toBeNull();
     expect(browser.cookieWrites).toEqual(["set", "clear"]);
 
-    const replay = new Browser(world.services);
+    const replay = new Browser(t.world.services);
     replay.token = stolen;
     await expectTRPCError(replay.api.auth.me(), "UNAUTHORIZED");
 
-    expect(await new Browser(world.services).api.auth.signOut()).toEqual({ signedOut: true });
+    expect(await new Browser(t.world.services).api.auth.signOut()).toEqual({ signedOut: true });
   });
 
   it("signing in again replaces the previous session", async () => {
-    const browser = await signedIn(world.services, world.alice);
+    const browser = await signedIn(t.world.services, t.world.alice);
     const first = browser.token;
-    await browser.signIn(world.alice.email);
+    await browser.signIn(t.world.alice.email);
     expect(browser.token).not.toBe(first);
-    const old = new Browser(world.services);
+    const old = new Browser(t.world.services);
     old.token = first;
     await expectTRPCError(old.api.auth.me(), "UNAUTHORIZED");
-    await expect(browser.api.auth.me()).resolves.toMatchObject({ user: { id: world.alice.id } });
+    await expect(browser.api.auth.me()).resolves.toMatchObject({ user: { id: t.world.alice.id } });
   });
 });

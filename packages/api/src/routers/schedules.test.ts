@@ -1,45 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type Backend,
-  type Browser,
-  backendKinds,
-  expectTRPCError,
-  openBackend,
-  seedWorld,
-  signedIn,
-  type World,
-} from "../test-support/harness";
+import { describe, expect, it } from "vitest";
+import { backendKinds, expectTRPCError, signedIn, useWorld } from "../test-support/harness";
 
 describe.each(backendKinds())("schedules router (%s)", (kind) => {
-  let backend: Backend;
-  let world: World;
-  let alice: Browser;
-
-  beforeAll(async () => {
-    backend = await openBackend(kind);
-    world = await seedWorld(backend.services);
-    alice = await signedIn(world.services, world.alice);
-  });
-  afterAll(() => backend.cleanup());
+  const t = useWorld(kind, "once");
 
   it("lists scheduled reports with run counts", async () => {
-    const schedules = await alice.api.schedules.listScheduledReports();
-    expect(schedules.map((s) => s.id).sort()).toEqual([world.schedule.id, world.emptySchedule.id].sort());
-    expect(schedules.find((s) => s.id === world.schedule.id)).toMatchObject({
+    const schedules = await t.alice.api.schedules.listScheduledReports();
+    expect(schedules.map((s) => s.id).sort()).toEqual([t.world.schedule.id, t.world.emptySchedule.id].sort());
+    expect(schedules.find((s) => s.id === t.world.schedule.id)).toMatchObject({
       name: "Weekly pulse",
       cadence: "weekly",
       run_count: 3,
       completed_run_count: 2,
       last_completed_at: "2025-02-15T09:30:00.000Z",
     });
-    expect(schedules.find((s) => s.id === world.emptySchedule.id)).toMatchObject({
+    expect(schedules.find((s) => s.id === t.world.emptySchedule.id)).toMatchObject({
       run_count: 0,
       last_completed_at: null,
     });
   });
 
   it("returns one schedule with every run, oldest first", async () => {
-    const schedule = await alice.api.schedules.getScheduledReport({ id: world.schedule.id });
+    const schedule = await t.alice.api.schedules.getScheduledReport({ id: t.world.schedule.id });
     expect(schedule.runs.map((r) => r.status)).toEqual(["completed", "failed", "completed"]);
     expect(schedule.runs[2]).toMatchObject({
       started_at: "2025-02-15T09:00:00.000Z",
@@ -51,7 +33,7 @@ describe.each(backendKinds())("schedules router (%s)", (kind) => {
   });
 
   it("serves core's roll-up of the completed runs, so the dashboard only draws it", async () => {
-    const schedule = await alice.api.schedules.getScheduledReport({ id: world.schedule.id });
+    const schedule = await t.alice.api.schedules.getScheduledReport({ id: t.world.schedule.id });
     const [first, , third] = schedule.runs;
     expect(schedule.roll_up).toEqual({
       summary: { total: 4, mentioned: 3, visibility_rate: 0.75, average_position: 1.3333 },
@@ -65,7 +47,7 @@ describe.each(backendKinds())("schedules router (%s)", (kind) => {
       ],
       latest_run_id: third?.id,
     });
-    const empty = await alice.api.schedules.getScheduledReport({ id: world.emptySchedule.id });
+    const empty = await t.alice.api.schedules.getScheduledReport({ id: t.world.emptySchedule.id });
     expect(empty.roll_up).toEqual({
       summary: { total: 0, mentioned: 0, visibility_rate: 0, average_position: null },
       engines: [],
@@ -75,7 +57,10 @@ describe.each(backendKinds())("schedules router (%s)", (kind) => {
   });
 
   it("answers NOT_FOUND for another brand's schedule", async () => {
-    const outsider = await signedIn(world.services, world.other.user);
-    await expectTRPCError(outsider.api.schedules.getScheduledReport({ id: world.schedule.id }), "NOT_FOUND");
+    const outsider = await signedIn(t.world.services, t.world.other.user);
+    await expectTRPCError(
+      outsider.api.schedules.getScheduledReport({ id: t.world.schedule.id }),
+      "NOT_FOUND",
+    );
   });
 });

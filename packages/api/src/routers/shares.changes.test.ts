@@ -6,11 +6,11 @@ import {
   domainCodeOf,
   expectTRPCError,
   signedIn,
-  useShareWorld,
+  useWorld,
 } from "../test-support/harness";
 
 describe.each(backendKinds())("shares router: changes to existing links (%s)", (kind) => {
-  const t = useShareWorld(kind);
+  const t = useWorld(kind, "each");
 
   describe("extend", () => {
     it("lets the owner extend, anchored to now", async () => {

@@ -10,11 +10,11 @@ import {
   PASSWORD,
   PUBLIC_BASE_URL,
   signedIn,
-  useShareWorld,
+  useWorld,
 } from "../test-support/harness";
 
 describe.each(backendKinds())("shares router: create and list (%s)", (kind) => {
-  const t = useShareWorld(kind);
+  const t = useWorld(kind, "each");
 
   describe("create", () => {
     it("creates a share: token and link for the owner, 30 days by default", async () => {

@@ -310,7 +310,7 @@ export const expectTRPCError = async (promise: Promise<unknown>, code: TRPCError
 export const domainCodeOf = (error: TRPCError): string | undefined =>
   (error.cause as { code?: string } | undefined)?.code;
 
-export interface ShareWorld {
+export interface SignedInWorld {
   backend: Backend;
   world: World;
   alice: Browser;
@@ -320,16 +320,13 @@ export interface ShareWorld {
 }
 
 /**
- * One database for the describe block and a fresh world per test, with the
- * three teammates signed in. Read its fields inside tests: hooks fill them.
+ * One database for the describe block and a seeded world with the three
+ * teammates signed in: fresh for every test (`"each"`) or shared by the
+ * block (`"once"`). Read its fields inside tests: hooks fill them.
  */
-export const useShareWorld = (kind: DatabaseKind): ShareWorld => {
-  const t = {} as ShareWorld;
-  beforeAll(async () => {
-    t.backend = await openBackend(kind);
-  });
-  afterAll(() => t.backend.cleanup());
-  beforeEach(async () => {
+export const useWorld = (kind: DatabaseKind, seed: "each" | "once"): SignedInWorld => {
+  const t = {} as SignedInWorld;
+  const fresh = async () => {
     t.world = await seedWorld(t.backend.services);
     [t.alice, t.bob, t.manager] = await Promise.all([
       signedIn(t.world.services, t.world.alice),
@@ -337,6 +334,12 @@ export const useShareWorld = (kind: DatabaseKind): ShareWorld => {
       signedIn(t.world.services, t.world.manager),
     ]);
     t.reportRef = { type: "report", id: t.world.report.id };
+  };
+  beforeAll(async () => {
+    t.backend = await openBackend(kind);
+    if (seed === "once") await fresh();
   });
+  afterAll(() => t.backend.cleanup());
+  if (seed === "each") beforeEach(fresh);
   return t;
 };
