@@ -19,6 +19,8 @@ export * from "./reports/read-reports";
 export * from "./reports/report";
 export * from "./reports/schedule-roll-up";
 export * from "./reports/visibility";
+export * from "./retention/ports";
+export * from "./retention/retention";
 export * from "./shares/cancel-shares";
 export * from "./shares/create-share";
 export * from "./shares/deps";

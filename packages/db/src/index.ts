@@ -18,6 +18,19 @@ export {
   type Schema,
 } from "./client";
 export { DEMO_ENGINES, type DemoResultsOptions, demoResultRows, prng } from "./demo-results";
+export {
+  createJobQueue,
+  type JobDefinition,
+  type JobInfo,
+  type JobOutcome,
+  type JobQueue,
+  type JobQueueLogger,
+  type JobQueueOptions,
+  JobQueueSchemaError,
+  type SendOptions,
+} from "./jobs/job-queue";
+export { JOB_QUEUES, type JobQueueName } from "./jobs/queues";
+export { RETENTION_CRON, retentionJob } from "./jobs/retention-job";
 export { MIGRATIONS_FOLDER, migrate } from "./migrate";
 export { type Argon2Cost, createArgon2PasswordHasher, DEFAULT_ARGON2_COST } from "./passwords";
 export {
@@ -29,6 +42,7 @@ export {
 export { buildPgliteImage, copyPgliteImage, PGLITE_START_PARAMS } from "./pglite-image";
 export { DrizzleAccountRepository } from "./repositories/account-repository";
 export { DrizzleResourceCatalog } from "./repositories/resource-catalog";
+export { DrizzleRetentionStore } from "./repositories/retention-store";
 export { DrizzleShareRepository } from "./repositories/share-repository";
 export * as schema from "./schema";
 export {

@@ -7,6 +7,7 @@ import {
   type ProvisioningDeps,
   type PublicReadDeps,
   type RandomSource,
+  type RetentionDeps,
   type ShareDeps,
   systemClock,
 } from "@sharelinks/core";
@@ -14,6 +15,7 @@ import type { Database } from "./client";
 import { createArgon2PasswordHasher } from "./passwords";
 import { DrizzleAccountRepository } from "./repositories/account-repository";
 import { DrizzleResourceCatalog } from "./repositories/resource-catalog";
+import { DrizzleRetentionStore } from "./repositories/retention-store";
 import { DrizzleShareRepository } from "./repositories/share-repository";
 
 /**
@@ -27,6 +29,8 @@ export interface Services {
   accounts: AccountDeps;
   provisioning: ProvisioningDeps;
   publicRead: PublicReadDeps;
+  /** The retention job's store (jobs: maintenance.retention). */
+  retention: RetentionDeps;
 }
 
 export interface ServicesOptions {
@@ -61,5 +65,6 @@ export const createServices = (db: Database, options: ServicesOptions): Services
     accounts,
     provisioning: { ...accounts, catalog },
     publicRead: { shares: shareRepository, clock },
+    retention: { store: new DrizzleRetentionStore(db), clock },
   };
 };

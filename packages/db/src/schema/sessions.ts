@@ -14,5 +14,10 @@ export const sessions = pgTable(
     createdAt: createdAt(),
     expiresAt: instant("expires_at").notNull(),
   },
-  (t) => [uniqueIndex("sessions_token_hash_key").on(t.tokenHash), index("sessions_user_id_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("sessions_token_hash_key").on(t.tokenHash),
+    index("sessions_user_id_idx").on(t.userId),
+    // Retention: expired sessions first.
+    index("sessions_expires_at_idx").on(t.expiresAt),
+  ],
 );

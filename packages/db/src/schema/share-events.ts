@@ -23,5 +23,11 @@ export const shareEvents = pgTable(
     newExpiresAt: instant("new_expires_at"),
     metadata: jsonb("metadata").$type<Record<string, unknown>>(),
   },
-  (t) => [index("share_events_share_id_idx").on(t.shareId, t.at)],
+  (t) => [
+    index("share_events_share_id_idx").on(t.shareId, t.at),
+    // A brand's audit trail in time order.
+    index("share_events_brand_id_at_idx").on(t.brandId, t.at),
+    // Retention: the oldest events first, whatever their brand.
+    index("share_events_at_idx").on(t.at),
+  ],
 );

@@ -66,5 +66,9 @@ export const shares = pgTable(
     index("shares_scheduled_report_expires_at_idx")
       .on(t.scheduledReportId, t.expiresAt)
       .where(sql`${t.scheduledReportId} is not null`),
+    // A brand's shares (deleting a brand cascades through this foreign key).
+    index("shares_brand_id_idx").on(t.brandId),
+    // Retention: the oldest expired shares first (docs/operations.md, "Indexes").
+    index("shares_expires_at_idx").on(t.expiresAt),
   ],
 );

@@ -17,6 +17,8 @@ export interface TestDatabase {
   kind: DatabaseKind;
   db: Database;
   services: Services;
+  /** PostgreSQL only (else null): the database's URL, for a second instance's own pool. */
+  url: string | null;
   /** Closes the connection and, on PostgreSQL, drops the database. */
   cleanup(): Promise<void>;
 }
@@ -42,9 +44,13 @@ export const createTestDatabase = async (
   kind: DatabaseKind,
   options: TestDatabaseOptions = {},
 ): Promise<TestDatabase> => {
-  const { db, dropDatabase } =
+  const { db, dropDatabase, url } =
     kind === "pglite"
-      ? { db: await createPgliteDb(null, { loadDataDir: await migratedPgliteImage() }), dropDatabase: null }
+      ? {
+          db: await createPgliteDb(null, { loadDataDir: await migratedPgliteImage() }),
+          dropDatabase: null,
+          url: null,
+        }
       : await createServerDb(options);
   try {
     await migrate(db);
@@ -64,6 +70,7 @@ export const createTestDatabase = async (
     kind,
     db,
     services,
+    url,
     async cleanup() {
       if (cleaned) return;
       cleaned = true;
@@ -163,5 +170,5 @@ const createServerDb = async (options: TestDatabaseOptions) => {
   const db = await createDb(url.toString(), { maxConnections: options.maxConnections ?? 5 });
   const dropDatabase = () =>
     withAdmin(async (sql) => void (await sql.unsafe(`drop database if exists "${name}" with (force)`)));
-  return { db, dropDatabase };
+  return { db, dropDatabase, url: url.toString() };
 };

@@ -1,0 +1,206 @@
+import { sql } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { createDb, createPgliteDb, type Database, type DatabaseKind, executeRows } from "../client";
+import { createServerDatabase, createTestDatabase, testDatabaseKinds } from "../testing";
+import { createJobQueue, type JobQueue, type JobQueueLogger, JobQueueSchemaError } from "./job-queue";
+import type { JobQueueName } from "./queues";
+
+const QUEUE: JobQueueName = "maintenance.retention";
+
+const quietLogger = (): JobQueueLogger & { lines: string[] } => {
+  const lines: string[] = [];
+  const write = (_fields: object, message: string) => void lines.push(message);
+  return { lines, info: write, warn: write, error: write };
+};
+
+interface Instance {
+  db: Database;
+  queue: (workers?: boolean) => JobQueue;
+}
+
+/**
+ * `count` instances of the app on one migrated database: on PostgreSQL each
+ * with its own pool (and pg-boss its own), on PGlite sharing the one client
+ * (PGlite is one process's database).
+ */
+const openInstances = async (kind: DatabaseKind, count: number) => {
+  const queues: JobQueue[] = [];
+  const make = (db: Database, url?: string) => (workers?: boolean) => {
+    const queue = createJobQueue({
+      db,
+      ...(url && { postgresUrl: url }),
+      logger: quietLogger(),
+      pollingIntervalSeconds: 0.5,
+      ...(workers !== undefined && { workers }),
+    });
+    queues.push(queue);
+    return queue;
+  };
+  if (kind === "pglite") {
+    const test = await createTestDatabase("pglite");
+    const instances: Instance[] = Array.from({ length: count }, () => ({
+      db: test.db,
+      queue: make(test.db),
+    }));
+    return {
+      instances,
+      async close() {
+        await Promise.all(queues.map((q) => q.stop(1_000)));
+        await test.cleanup();
+      },
+    };
+  }
+  const server = await createServerDatabase({ migrated: true });
+  const dbs = await Promise.all(Array.from({ length: count }, () => createDb(server.url)));
+  return {
+    instances: dbs.map((db) => ({ db, queue: make(db, server.url) })),
+    async close() {
+      await Promise.all(queues.map((q) => q.stop(1_000)));
+      await Promise.all(dbs.map((db) => db.close()));
+      await server.drop();
+    },
+  };
+};
+
+const until = async (condition: () => boolean | Promise<boolean>, timeoutMs = 15_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+const jobStates = async (db: Database) =>
+  executeRows<{ state: string; n: number }>(
+    db,
+    sql`select state::text as state, count(*)::int as n from pgboss.job where name = ${QUEUE} group by state`,
+  );
+
+describe.each(testDatabaseKinds())("job queue on %s", (kind) => {
+  let close: (() => Promise<void>) | null = null;
+  afterEach(async () => {
+    await close?.();
+    close = null;
+  });
+
+  it("runs a sent job once, with its data", async () => {
+    const opened = await openInstances(kind, 1);
+    close = opened.close;
+    const queue = opened.instances[0]!.queue();
+    const seen: unknown[] = [];
+    queue.define<{ n: number }>({ queue: QUEUE, handle: async (data) => void seen.push(data) });
+    await queue.start();
+    const id = await queue.send(QUEUE, { n: 7 });
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    await until(() => seen.length > 0);
+    await until(async () => (await jobStates(opened.instances[0]!.db)).some((s) => s.state === "completed"));
+    expect(seen).toEqual([{ n: 7 }]);
+  });
+
+  it("a job sent inside a transaction exists only if the transaction commits", async () => {
+    const opened = await openInstances(kind, 1);
+    close = opened.close;
+    const { db } = opened.instances[0]!;
+    const queue = opened.instances[0]!.queue(false);
+    await queue.start();
+    await expect(
+      db.orm.transaction(async (tx) => {
+        await queue.sendWithin(tx, QUEUE, { kept: false });
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect(await jobStates(db)).toEqual([]);
+    await db.orm.transaction(async (tx) => {
+      await queue.sendWithin(tx, QUEUE, { kept: true });
+    });
+    const [job] = await executeRows<{ data: unknown }>(
+      db,
+      sql`select data from pgboss.job where name = ${QUEUE}`,
+    );
+    expect(job?.data).toEqual({ kept: true });
+  });
+
+  it("retries a failed job, then completes it", async () => {
+    const opened = await openInstances(kind, 1);
+    close = opened.close;
+    const queue = opened.instances[0]!.queue();
+    const attempts: number[] = [];
+    queue.define({
+      queue: QUEUE,
+      async handle(_data, job) {
+        attempts.push(job.retryCount);
+        if (job.retryCount === 0) throw new Error("first attempt fails");
+      },
+    });
+    await queue.start();
+    await queue.send(QUEUE, {}, { retryLimit: 1, retryDelay: 0 });
+    await until(() => attempts.length === 2);
+    await until(async () => (await jobStates(opened.instances[0]!.db)).some((s) => s.state === "completed"));
+    expect(attempts).toEqual([0, 1]);
+  });
+
+  it("two instances sending the same maintenance job at once: one is queued, one instance runs it", async () => {
+    const opened = await openInstances(kind, 2);
+    close = opened.close;
+    const runs: string[] = [];
+    const queues = opened.instances.map((instance, i) => {
+      const queue = instance.queue();
+      queue.define({
+        queue: QUEUE,
+        async handle() {
+          runs.push(`instance ${i}`);
+          // Long enough for the other instance to poll meanwhile.
+          await new Promise((resolve) => setTimeout(resolve, 1_500));
+        },
+      });
+      return queue;
+    });
+    await Promise.all(queues.map((queue) => queue.start()));
+    const ids = await Promise.all(queues.map((queue) => queue.send(QUEUE, {})));
+    // The queue is `stately`: a second job cannot wait beside a queued one.
+    expect(ids.filter((id) => id !== null)).toHaveLength(1);
+    await until(async () => (await jobStates(opened.instances[0]!.db)).some((s) => s.state === "completed"));
+    expect(runs).toHaveLength(1);
+  });
+
+  it("keeps one schedule per cron job however many instances declare it", async () => {
+    const opened = await openInstances(kind, 2);
+    close = opened.close;
+    for (const instance of opened.instances) {
+      const queue = instance.queue(false);
+      queue.define({ queue: QUEUE, cron: "7 * * * *", handle: async () => {} });
+      await queue.start();
+    }
+    const schedules = await executeRows<{ name: string; cron: string; timezone: string }>(
+      opened.instances[0]!.db,
+      sql`select name, cron, timezone from pgboss.schedule`,
+    );
+    expect(schedules).toEqual([{ name: QUEUE, cron: "7 * * * *", timezone: "UTC" }]);
+  });
+});
+
+describe("job queue start-up checks", () => {
+  it("refuses to start on a database the migrate step has not prepared", async () => {
+    const db = await createPgliteDb(null);
+    try {
+      const queue = createJobQueue({ db, logger: quietLogger() });
+      const failure = await queue.start().catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(JobQueueSchemaError);
+      expect((failure as Error).message).toMatch(/schema pgboss\) are missing .*run the migrate step/);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("refuses to start when a defined job's queue was never created", async () => {
+    const test = await createTestDatabase("pglite");
+    const queue = createJobQueue({ db: test.db, logger: quietLogger() });
+    try {
+      queue.define({ queue: "no.such.queue" as JobQueueName, handle: async () => {} });
+      await expect(queue.start()).rejects.toThrow(/no\.such\.queue does not exist: run the migrate step/);
+    } finally {
+      await queue.stop(1_000);
+      await test.cleanup();
+    }
+  });
+});
