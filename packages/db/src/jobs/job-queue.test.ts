@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { createDb, createPgliteDb, type Database, type DatabaseKind, executeRows } from "../client";
+import { createDb, type Database, type DatabaseKind, executeRows } from "../client";
 import { createServerDatabase, createTestDatabase, testDatabaseKinds } from "../testing";
 import { createJobQueue, type JobQueue, type JobQueueLogger, JobQueueSchemaError } from "./job-queue";
 import type { JobQueueName } from "./queues";
@@ -181,14 +181,16 @@ describe.each(testDatabaseKinds())("job queue on %s", (kind) => {
 
 describe("job queue start-up checks", () => {
   it("refuses to start on a database the migrate step has not prepared", async () => {
-    const db = await createPgliteDb(null);
+    const test = await createTestDatabase("pglite");
     try {
-      const queue = createJobQueue({ db, logger: quietLogger() });
+      // As on a database migrated by a build older than the job queue.
+      await test.db.orm.execute(sql`drop schema pgboss cascade`);
+      const queue = createJobQueue({ db: test.db, logger: quietLogger() });
       const failure = await queue.start().catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(JobQueueSchemaError);
       expect((failure as Error).message).toMatch(/schema pgboss\) are missing .*run the migrate step/);
     } finally {
-      await db.close();
+      await test.cleanup();
     }
   });
 
