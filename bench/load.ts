@@ -1,4 +1,4 @@
-import { loadConfig } from "./lib/config";
+import { loadConfig, writeFixtureOptions } from "./lib/config";
 import { loadDataset } from "./lib/loader";
 import { log } from "./lib/progress";
 
@@ -10,11 +10,7 @@ const main = await loadDataset({
   ...config.mainDb,
   sampleSize: config.sampleSize,
   shareTokenSecret: config.shareTokenSecret,
-  writeFixtures: {
-    clients: config.writeClients,
-    perClient: config.writesPerClient,
-    contenders: config.contenders,
-    contentionTrials: 3,
-  },
+  writeFixtures: writeFixtureOptions(config),
+  yardstickCopy: true,
 });
 log(`sample: ${main.sample.length} tokens; ${((performance.now() - started) / 1000).toFixed(1)} s in all`);

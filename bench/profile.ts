@@ -1,12 +1,13 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { loadConfig, RESULTS_DIR } from "./lib/config";
+import { loadConfig, RESULTS_DIR, writeFixtureOptions } from "./lib/config";
 import { renderProfile, summarizeProfile } from "./lib/cpu-profile";
 import { runLoad } from "./lib/load-test";
 import { dropDatabase, loadDataset } from "./lib/loader";
 import { log } from "./lib/progress";
-import { type ServerProcess, startShipped, startYardstick } from "./lib/servers";
-import { runWrites } from "./lib/writes";
+import { type ServerProcess, startShipped, startWriteYardstick, startYardstick } from "./lib/servers";
+import { runWriteRounds, type WriteTarget } from "./lib/writes";
+import { YARDSTICK_SCHEMA } from "./lib/yardstick-copy";
 
 /**
  * `pnpm --filter @sharelinks/bench profile`: the shipped server under
@@ -14,12 +15,12 @@ import { runWrites } from "./lib/writes";
  * its CPU time went (by package, by function, inclusive). Profiles and
  * summaries land in bench/results/profiles/.
  *
- * BENCH_PROFILE_SCENARIOS=read,page,writes,yardstick (default: all)
+ * BENCH_PROFILE_SCENARIOS=read,page,writes,yardstick,write-yardstick (default: all)
  * BENCH_PROFILE_SECONDS=15, BENCH_SHARES (default 1,000,000)
  */
 const config = loadConfig();
 const seconds = Number(process.env.BENCH_PROFILE_SECONDS ?? 15);
-const scenarios = (process.env.BENCH_PROFILE_SCENARIOS ?? "read,page,writes,yardstick")
+const scenarios = (process.env.BENCH_PROFILE_SCENARIOS ?? "read,page,writes,yardstick,write-yardstick")
   .split(",")
   .map((s) => s.trim());
 const root = path.join(RESULTS_DIR, "profiles");
@@ -29,12 +30,8 @@ const dataset = await loadDataset({
   ...config.mainDb,
   sampleSize: config.sampleSize,
   shareTokenSecret: config.shareTokenSecret,
-  writeFixtures: {
-    clients: config.writeClients,
-    perClient: config.writesPerClient,
-    contenders: config.contenders,
-    contentionTrials: 1,
-  },
+  writeFixtures: writeFixtureOptions(config),
+  yardstickCopy: true,
 });
 
 const profileOf = async (
@@ -103,21 +100,53 @@ try {
   if (scenarios.includes("yardstick")) {
     await profileOf(
       "yardstick",
-      (dir) => startYardstick({ databaseUrl: dataset.url, port: config.yardstickPort, cpuProfileDir: dir }),
+      (dir) =>
+        startYardstick({
+          databaseUrl: dataset.url,
+          port: config.yardstickPort,
+          cpuProfileDir: dir,
+          schema: YARDSTICK_SCHEMA,
+        }),
       load((t) => `/v1/shared/${t}`),
     );
   }
   if (scenarios.includes("writes") && dataset.writes) {
     const fixtures = dataset.writes;
     await profileOf("writes", shipped, async (server) => {
-      await runWrites({
-        baseUrl: server.baseUrl,
-        databaseUrl: dataset.url,
+      const target: WriteTarget = { name: "shipped", baseUrl: server.baseUrl, pid: server.pid };
+      await runWriteRounds({
+        shipped: target,
+        yardstick: null,
         fixtures,
-        perClient: config.writesPerClient,
-        maxPhaseSeconds: 30,
+        rounds: 2,
+        roundSeconds: seconds / 2,
+        warmupSeconds: 1,
       });
     });
+  }
+  if (scenarios.includes("write-yardstick") && dataset.writes) {
+    const fixtures = dataset.writes;
+    await profileOf(
+      "write-yardstick",
+      (dir) =>
+        startWriteYardstick({
+          databaseUrl: dataset.url,
+          port: config.writeYardstickPort,
+          shareTokenSecret: config.shareTokenSecret,
+          cpuProfileDir: dir,
+        }),
+      async (server) => {
+        const target: WriteTarget = { name: "yardstick", baseUrl: server.baseUrl, pid: server.pid };
+        await runWriteRounds({
+          shipped: target,
+          yardstick: null,
+          fixtures,
+          rounds: 2,
+          roundSeconds: seconds / 2,
+          warmupSeconds: 1,
+        });
+      },
+    );
   }
 } finally {
   if (!config.keepDatabases) await dropDatabase(config.maintenanceUrl, dataset.name);

@@ -2,15 +2,28 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
-import { type BenchConfig, loadConfig, REPO_DIR, SHIPPED_POOL_SIZE, WEB_DIR } from "./lib/config";
+import {
+  type BenchConfig,
+  loadConfig,
+  REPO_DIR,
+  SHIPPED_POOL_SIZE,
+  WEB_DIR,
+  writeFixtureOptions,
+} from "./lib/config";
 import type { DbBackends } from "./lib/cpu";
 import { interleave, type LoadTarget, type RunFigures } from "./lib/load-test";
 import { type Dataset, dropDatabase, loadDataset } from "./lib/loader";
-import { gitInfo, machineInfo } from "./lib/machine";
+import { gitInfo, loadAverage, machineInfo } from "./lib/machine";
 import { log } from "./lib/progress";
-import { type BenchResults, compare, evaluateTargets, renderMarkdown, writeResults } from "./lib/report";
-import { type ServerProcess, startShipped, startYardstick } from "./lib/servers";
-import { runWrites } from "./lib/writes";
+import { renderMarkdown, writeResults } from "./lib/report";
+import { type BenchResults, compare } from "./lib/results";
+import type { RoundTripFigures } from "./lib/round-trips";
+import { type ServerProcess, startShipped, startWriteYardstick, startYardstick } from "./lib/servers";
+import { evaluateTargets } from "./lib/targets";
+import { stop, stopAll, track } from "./lib/tracked-servers";
+import { runContention, runRoundTrips } from "./lib/write-bench";
+import { runWriteRounds } from "./lib/writes";
+import { YARDSTICK_SCHEMA } from "./lib/yardstick-copy";
 
 /**
  * `pnpm bench`: load, then measure the shipped server against the yardstick.
@@ -18,24 +31,6 @@ import { runWrites } from "./lib/writes";
  */
 
 const started = performance.now();
-const running = new Set<ServerProcess>();
-
-const track = async (server: Promise<ServerProcess>) => {
-  const s = await server;
-  running.add(s);
-  return s;
-};
-
-const stop = async (server: ServerProcess) => {
-  running.delete(server);
-  const code = await server.stop();
-  if (code !== 0 && code !== null)
-    log(`   ${server.name} exited with code ${code} (stderr: ${server.stderrPath})`);
-};
-
-const stopAll = async () => {
-  await Promise.allSettled([...running].map((s) => stop(s)));
-};
 
 /**
  * The shipped server is the production build: `.next` plus the bundled entry
@@ -55,15 +50,16 @@ const ensureBuild = () => {
 
 let monitor: postgres.Sql | null = null;
 
-/** The server's database backends: shipped pools say "sharelinks", the yardstick "sharelinks-yardstick". */
+/** The server's database backends, told apart by the application_name each pool sets. */
+const applicationNameOf = (server: ServerProcess) =>
+  server.name.startsWith("write-yardstick")
+    ? "sharelinks-write-yardstick"
+    : server.name.startsWith("yardstick")
+      ? "sharelinks-yardstick"
+      : "sharelinks";
+
 const backends = (server: ServerProcess, database: string): DbBackends | undefined =>
-  monitor
-    ? {
-        monitor,
-        database,
-        applicationName: server.name.startsWith("yardstick") ? "sharelinks-yardstick" : "sharelinks",
-      }
-    : undefined;
+  monitor ? { monitor, database, applicationName: applicationNameOf(server) } : undefined;
 
 const jsonRead = (server: ServerProcess, name: string, database: string): LoadTarget => ({
   name,
@@ -115,18 +111,15 @@ const main = async (config: BenchConfig) => {
     ...config.mainDb,
     sampleSize: config.sampleSize,
     shareTokenSecret: config.shareTokenSecret,
-    writeFixtures: {
-      clients: config.writeClients,
-      perClient: config.writesPerClient,
-      contenders: config.contenders,
-      contentionTrials: 3,
-    },
+    writeFixtures: writeFixtureOptions(config),
+    yardstickCopy: true,
   });
   const small: Dataset = await loadDataset({
     maintenanceUrl: config.maintenanceUrl,
     ...config.smallDb,
     sampleSize: config.sampleSize,
     shareTokenSecret: config.shareTokenSecret,
+    yardstickCopy: true,
   });
 
   const profileDir = config.cpuProfile ? path.join(REPO_DIR, "bench", "results", "profiles") : undefined;
@@ -143,7 +136,12 @@ const main = async (config: BenchConfig) => {
     startShipped({ ...shippedOptions, databaseUrl: big.url, port: config.shippedPort, label: "shipped-1M" }),
   );
   const yardstick = await track(
-    startYardstick({ databaseUrl: big.url, port: config.yardstickPort, label: "yardstick-1M" }),
+    startYardstick({
+      databaseUrl: big.url,
+      port: config.yardstickPort,
+      label: "yardstick-1M",
+      schema: YARDSTICK_SCHEMA,
+    }),
   );
   const shippedSmall = await track(
     startShipped({
@@ -154,7 +152,12 @@ const main = async (config: BenchConfig) => {
     }),
   );
   const yardstickSmall = await track(
-    startYardstick({ databaseUrl: small.url, port: config.yardstickPort + 2, label: "yardstick-10k" }),
+    startYardstick({
+      databaseUrl: small.url,
+      port: config.yardstickPort + 2,
+      label: "yardstick-10k",
+      schema: YARDSTICK_SCHEMA,
+    }),
   );
   // Same build, same database, LOG_LEVEL=warn: what the per-request log line costs, measured in the same rounds.
   const shippedQuiet = config.measureQuietLogs
@@ -181,7 +184,7 @@ const main = async (config: BenchConfig) => {
 
   log(
     `\n== public read GET /v1/shared/{token}: ${config.connections} connections, 1M and 10k shares, ` +
-      `${config.rounds} interleaved rounds of ${config.roundSeconds} s`,
+      `${config.rounds} interleaved rounds of ${config.roundSeconds} s (load average ${loadAverage()})`,
   );
   const [s1m, y1m, s10k, y10k, warn] = (await interleave(
     [
@@ -197,33 +200,64 @@ const main = async (config: BenchConfig) => {
   await stop(yardstickSmall);
   if (shippedQuiet) await stop(shippedQuiet);
 
-  log("\n== public page GET /shared/{token} (HTML) against the yardstick's JSON read, 1M shares");
-  const [page, pageYardstick] = (await interleave(
-    [pageRead(shipped, "shipped-page", big.name), jsonRead(yardstick, "yardstick-1M", big.name)],
+  log(
+    `\n== public page GET /shared/{token} (HTML) against the same server's JSON read, 1M shares (load average ${loadAverage()})`,
+  );
+  const [page, pageJson] = (await interleave(
+    [pageRead(shipped, "shipped-page", big.name), jsonRead(shipped, "shipped-1M-json", big.name)],
     { ...loadSettings, tokens: tokensOf },
   )) as [RunFigures[], RunFigures[]];
-
-  log(
-    `\n== writes through the REST API: ${config.writeClients} clients x ${config.writesPerClient} requests per phase, ` +
-      `then ${config.contenders} creators on one schedule (3 trials)`,
-  );
-  if (!big.writes) throw new Error("write fixtures missing");
-  const writes = await runWrites({
-    baseUrl: shipped.baseUrl,
-    databaseUrl: big.url,
-    fixtures: big.writes,
-    perClient: config.writesPerClient,
-    maxPhaseSeconds: 30,
-  });
-
-  await stop(shipped);
   await stop(yardstick);
 
-  const allShipped = [...s1m, ...s10k, ...page, ...(warn ?? [])];
+  if (!big.writes) throw new Error("write fixtures missing");
+  log(
+    `\n== writes through the REST API: ${config.writeClients} clients, shipped and write yardstick in ` +
+      `${config.writeRounds} alternating rounds of ${config.writeRoundSeconds} s per phase (load average ${loadAverage()})`,
+  );
+  const writeYardstick = await track(
+    startWriteYardstick({
+      databaseUrl: big.url,
+      port: config.writeYardstickPort,
+      shareTokenSecret: config.shareTokenSecret,
+      label: "write-yardstick",
+    }),
+  );
+  const writePhases = await runWriteRounds({
+    shipped: { name: "shipped", baseUrl: shipped.baseUrl, pid: shipped.pid, db: backends(shipped, big.name) },
+    yardstick: {
+      name: "yardstick",
+      baseUrl: writeYardstick.baseUrl,
+      pid: writeYardstick.pid,
+      db: backends(writeYardstick, big.name),
+    },
+    fixtures: big.writes,
+    rounds: config.writeRounds,
+    roundSeconds: config.writeRoundSeconds,
+    warmupSeconds: Math.min(2, config.warmupSeconds),
+  });
+  log(
+    `\n== contention: ${config.contenders} creators on one schedule, ${config.contentionTrials} trials each, ` +
+      "shipped and write yardstick alternating",
+  );
+  const contention = await runContention(config, { shipped, yardstick: writeYardstick }, big.url, big.writes);
+  const loadAverageAtEnd = loadAverage();
+
+  await stop(shipped);
+  await stop(writeYardstick);
+
+  let roundTrips: RoundTripFigures[] = [];
+  if (config.countRoundTrips) {
+    log(
+      "\n== round trips per request: each server on a counting proxy in front of PostgreSQL, one request at a time",
+    );
+    roundTrips = await runRoundTrips(config, big, shippedOptions);
+  }
+
+  const allShipped = [...s1m, ...s10k, ...page, ...pageJson, ...(warn ?? [])];
   const partial: Omit<BenchResults, "targets" | "runtimeSeconds"> = {
     date: new Date().toISOString(),
     git,
-    machine,
+    machine: { ...machine, loadAverageAtEnd },
     settings: {
       connections: config.connections,
       rounds: config.rounds,
@@ -234,6 +268,9 @@ const main = async (config: BenchConfig) => {
       shippedLogLevel: "info (the default)",
       rateLimits:
         "RATE_LIMIT_PER_MINUTE and PUBLIC_RATE_LIMIT_PER_MINUTE raised to 100,000,000 so nothing is answered 429 (the limiter still counts every request)",
+      writeClients: config.writeClients,
+      writeRounds: config.writeRounds,
+      writeRoundSeconds: config.writeRoundSeconds,
     },
     load: [big, small].map((d) => ({
       database: d.name,
@@ -245,8 +282,9 @@ const main = async (config: BenchConfig) => {
     read10k: compare({ a: s10k, b: y10k }),
     readQuietLogs: warn ? compare({ a: warn, b: y1m }) : null,
     loggingCost: warn ? compare({ a: s1m, b: warn }) : null,
-    page: compare({ a: page, b: pageYardstick }),
-    writes,
+    page: compare({ a: page, b: pageJson }),
+    writes: { phases: writePhases, contention },
+    roundTrips,
     shippedRssMaxMb: Math.round(Math.max(0, ...allShipped.map((r) => r.rssMaxMb))),
   };
 

@@ -23,12 +23,20 @@ export interface BenchConfig {
   rounds: number;
   roundSeconds: number;
   warmupSeconds: number;
-  /** Requests each of the 50 write clients sends per write phase (bounded in time too). */
-  writesPerClient: number;
   writeClients: number;
+  /** Alternating rounds per write phase, shipped and write yardstick each. */
+  writeRounds: number;
+  writeRoundSeconds: number;
+  /** Fresh reports provisioned per write client: one per create, over all create rounds. */
+  writeReportsPerClient: number;
   contenders: number;
+  /** Contention trials per server (shipped, then the write yardstick, alternating). */
+  contentionTrials: number;
+  /** Count round trips per request through a counting proxy (lib/round-trips.ts). */
+  countRoundTrips: boolean;
   shippedPort: number;
   yardstickPort: number;
+  writeYardstickPort: number;
   /** Extra pair of rounds with the shipped server at LOG_LEVEL=warn, to price its request logging. */
   measureQuietLogs: boolean;
   /** Runs the shipped server under `node --cpu-prof` and writes the profiles to bench/results/profiles. */
@@ -95,11 +103,16 @@ export const loadConfig = (): BenchConfig => {
     rounds: intEnv("BENCH_ROUNDS", 8, 3),
     roundSeconds: intEnv("BENCH_ROUND_SECONDS", 4),
     warmupSeconds: intEnv("BENCH_WARMUP_SECONDS", 3, 0),
-    writesPerClient: intEnv("BENCH_WRITES_PER_CLIENT", 40),
     writeClients: intEnv("BENCH_WRITE_CLIENTS", 50),
+    writeRounds: intEnv("BENCH_WRITE_ROUNDS", 6, 2),
+    writeRoundSeconds: intEnv("BENCH_WRITE_ROUND_SECONDS", 3),
+    writeReportsPerClient: intEnv("BENCH_WRITE_REPORTS_PER_CLIENT", 500, 10),
     contenders: intEnv("BENCH_CONTENDERS", 200, 51),
+    contentionTrials: intEnv("BENCH_CONTENTION_TRIALS", 3),
+    countRoundTrips: flagEnv("BENCH_ROUND_TRIPS", true),
     shippedPort: intEnv("BENCH_SHIPPED_PORT", 3900),
     yardstickPort: intEnv("BENCH_YARDSTICK_PORT", 3901),
+    writeYardstickPort: intEnv("BENCH_WRITE_YARDSTICK_PORT", 3905),
     measureQuietLogs: flagEnv("BENCH_QUIET_LOGS", true),
     cpuProfile: flagEnv("BENCH_CPU_PROF", false),
     keepDatabases: flagEnv("BENCH_KEEP_DB", false),
@@ -108,3 +121,17 @@ export const loadConfig = (): BenchConfig => {
     adminToken: `adm_${randomBytes(24).toString("base64url")}`,
   };
 };
+
+/** The calibration client makes 38 creates (lib/round-trips.ts: 8 warm-up + 30 counted). */
+const CALIBRATION_REPORTS = 40;
+
+/** What the loader provisions for the write phases, the contention trials and the round-trip count. */
+export const writeFixtureOptions = (config: BenchConfig) => ({
+  clients: config.writeClients,
+  reportsPerClient: config.writeReportsPerClient,
+  contenders: config.contenders,
+  // Shipped and the write yardstick each get their own fresh schedules.
+  contentionTrials: config.contentionTrials * 2,
+  calibrationClients: 2,
+  calibrationReports: CALIBRATION_REPORTS,
+});

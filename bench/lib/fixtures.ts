@@ -37,6 +37,9 @@ export const resultRows = (seed: number): ResultRow[] => {
   return demoResultRows({ prompts, visibility, next, maxPosition: 8 });
 };
 
+/** Distinct report and schedule templates the loader builds snapshots from. */
+export const TEMPLATES = 64;
+
 const DAY_MS = 86_400_000;
 
 export interface ReportTemplate {

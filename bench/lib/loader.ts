@@ -1,16 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import {
-  API_KEY_PREFIX,
-  apiKeyDisplayPrefix,
-  createAesGcmTokenCipher,
-  hashSecret,
-  hashToken,
-} from "@sharelinks/core";
+import { createAesGcmTokenCipher, hashToken } from "@sharelinks/core";
 import { createDb, migrate, prng } from "@sharelinks/db";
 import postgres from "postgres";
-import { reportTemplate, scheduleTemplate } from "./fixtures";
+import { reportTemplate, scheduleTemplate, TEMPLATES } from "./fixtures";
 import { log, ProgressBar } from "./progress";
+import { loadWriteFixtures, type WriteFixtureOptions, type WriteFixtures } from "./write-fixtures";
+import { copyForYardstick } from "./yardstick-copy";
 
 /**
  * Bulk loader. Tokens are minted in Node exactly like a real create (32 CSPRNG
@@ -30,24 +26,11 @@ export const SHARES_PER_RESOURCE = 50;
 export const RESOURCES_PER_BRAND = 100;
 /** Out of every 100 resources of a brand, the last 10 are scheduled reports. */
 const SCHEDULED_FROM = 90;
-const TEMPLATES = 64;
 
 /** Share i is expired when i % 20 == 7 (5% of the table); all others expire 1..365 days ahead. */
 const isExpiredIndex = (i: number) => i % 20 === 7;
 
-export interface Writer {
-  userId: string;
-  apiKey: string;
-  /** Fresh completed reports nobody has shared yet, one per create. */
-  reportIds: string[];
-}
-
-export interface WriteFixtures {
-  brandId: string;
-  writers: Writer[];
-  /** One schedule per contention trial, each with completed runs and no share yet. */
-  contention: { scheduleIds: string[]; brandId: string; users: { userId: string; apiKey: string }[] };
-}
+export type { Calibration, WriteFixtures, Writer } from "./write-fixtures";
 
 export interface Dataset {
   name: string;
@@ -60,13 +43,6 @@ export interface Dataset {
   writes: WriteFixtures | null;
 }
 
-export interface WriteFixtureOptions {
-  clients: number;
-  perClient: number;
-  contenders: number;
-  contentionTrials: number;
-}
-
 export interface LoadOptions {
   maintenanceUrl: string;
   name: string;
@@ -76,6 +52,8 @@ export interface LoadOptions {
   shareTokenSecret: string;
   /** Also provision the write benchmark's users, API keys and fresh resources. */
   writeFixtures?: WriteFixtureOptions;
+  /** Also copy the shares and brands tables for the read yardstick (lib/yardstick-copy.ts). */
+  yardstickCopy?: boolean;
 }
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -98,8 +76,6 @@ export const dropDatabase = async (maintenanceUrl: string, name: string): Promis
     await admin.end({ timeout: 5 });
   }
 };
-
-const mintApiKey = () => `${API_KEY_PREFIX}${randomBytes(32).toString("base64url")}`;
 
 interface SharesDdl {
   constraints: { name: string; def: string }[];
@@ -362,6 +338,7 @@ export const loadDataset = async (options: LoadOptions): Promise<Dataset> => {
     }
 
     const writes = options.writeFixtures ? await loadWriteFixtures(sql, now, options.writeFixtures) : null;
+    if (options.yardstickCopy) await copyForYardstick(sql);
 
     await sql.unsafe("drop schema bench_load cascade");
     const analyzeBar = new ProgressBar("analyze", 1, "");
@@ -395,87 +372,4 @@ export const loadDataset = async (options: LoadOptions): Promise<Dataset> => {
   } finally {
     await sql.end({ timeout: 5 });
   }
-};
-
-/**
- * Tenants for the write benchmark, provisioned directly in SQL with API keys
- * stored as core's hashSecret(key): a writers' brand whose users each get their
- * own fresh completed reports, and a contention brand of `contenders` users
- * sharing one schedule.
- */
-const loadWriteFixtures = async (
-  sql: postgres.Sql,
-  now: Date,
-  options: WriteFixtureOptions,
-): Promise<WriteFixtures> => {
-  const bar = new ProgressBar("write-bench tenants", 3, " steps");
-  const nowIso = now.toISOString();
-  const brandOf = async (label: string) => {
-    const [row] = await sql<{ id: string }[]>`
-      insert into brands (name, white_label) values (${label}, ${JSON.stringify({ primary_color: "#1D4ED8" })}::text::jsonb)
-      returning id`;
-    return (row as { id: string }).id;
-  };
-  const usersOf = async (brandId: string, prefix: string, count: number) => {
-    const keys = Array.from({ length: count }, () => mintApiKey());
-    const rows = await sql<{ id: string; n: number }[]>`
-      insert into users (brand_id, email, name, role)
-      select ${brandId}::uuid, ${prefix} || n || '@bench.test', 'Bench ' || ${prefix} || ' ' || n, 'member'
-      from generate_series(0, ${count - 1}::int) n
-      returning id, (regexp_match(email, '(\\d+)@'))[1]::int as n`;
-    const ordered = [...rows].sort((a, b) => a.n - b.n);
-    const payload = ordered.map((row, k) => ({
-      user_id: row.id,
-      prefix: apiKeyDisplayPrefix(keys[k] as string),
-      key_hash: hashSecret(keys[k] as string),
-    }));
-    await sql`
-      insert into api_keys (user_id, brand_id, name, prefix, key_hash)
-      select user_id, ${brandId}::uuid, 'bench', prefix, key_hash
-      from jsonb_to_recordset(${JSON.stringify(payload)}::text::jsonb) as x(user_id uuid, prefix text, key_hash text)`;
-    return ordered.map((row, k) => ({ userId: row.id, apiKey: keys[k] as string }));
-  };
-
-  const writersBrand = await brandOf("Bench Writers");
-  const writerUsers = await usersOf(writersBrand, "writer", options.clients);
-  bar.tick();
-  const reportRows = await sql<{ id: string; n: number }[]>`
-    insert into reports (brand_id, title, status, created_by, created_at, completed_at, results)
-    select ${writersBrand}::uuid, 'Write bench report ' || n, 'completed',
-      (${writerUsers.map((u) => u.userId)}::uuid[])[1 + n % ${options.clients}::int],
-      ${nowIso}::timestamptz - interval '2 days', ${nowIso}::timestamptz - interval '1 day',
-      (select results from bench_load.tpl where kind = 'report' and k = n % ${TEMPLATES}::int)
-    from generate_series(0, ${options.clients * options.perClient - 1}::int) n
-    returning id, (regexp_match(title, '(\\d+)$'))[1]::int as n`;
-  const writers: Writer[] = writerUsers.map((user) => ({ ...user, reportIds: [] }));
-  for (const row of [...reportRows].sort((a, b) => a.n - b.n)) {
-    (writers[row.n % options.clients] as Writer).reportIds.push(row.id);
-  }
-  bar.tick();
-
-  const contentionBrand = await brandOf("Bench Contention");
-  const contenders = await usersOf(contentionBrand, "contender", options.contenders);
-  const scheduleIds: string[] = [];
-  for (let trial = 0; trial < options.contentionTrials; trial += 1) {
-    const [schedule] = await sql<{ id: string }[]>`
-      insert into scheduled_reports (brand_id, name, cadence, created_by)
-      values (${contentionBrand}::uuid, ${`Contended weekly schedule ${trial + 1}`}, 'weekly',
-        ${(contenders[0] as { userId: string }).userId}::uuid)
-      returning id`;
-    const scheduleId = (schedule as { id: string }).id;
-    await sql`
-      insert into report_runs (scheduled_report_id, status, started_at, completed_at, results)
-      select ${scheduleId}::uuid, (run->>'status')::run_status, (run->>'started_at')::timestamptz,
-        (run->>'completed_at')::timestamptz, run->'results'
-      from bench_load.tpl t cross join lateral jsonb_array_elements(t.runs) run
-      where t.kind = 'scheduled' and t.k = ${trial}::int`;
-    scheduleIds.push(scheduleId);
-  }
-  bar.tick();
-  bar.finish();
-  return {
-    brandId: writersBrand,
-    writers,
-    contention: { scheduleIds, brandId: contentionBrand, users: contenders },
-  };
 };

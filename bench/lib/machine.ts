@@ -48,3 +48,6 @@ export const gitInfo = (): GitInfo => {
     return { commit: "unknown", dirty: false };
   }
 };
+
+/** The 1-minute load average now (the machine is shared: how busy it was while measuring). */
+export const loadAverage = () => Math.round((os.loadavg()[0] ?? 0) * 100) / 100;

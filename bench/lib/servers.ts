@@ -192,6 +192,8 @@ export const startYardstick = (options: {
   port: number;
   label?: string;
   cpuProfileDir?: string;
+  /** Schema searched first: the read yardstick's own copy of the rows (lib/yardstick-copy.ts). */
+  schema?: string;
 }) => {
   if (options.cpuProfileDir) mkdirSync(options.cpuProfileDir, { recursive: true });
   const profiling = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
@@ -206,6 +208,37 @@ export const startYardstick = (options: {
       PORT: String(options.port),
       HOST: "127.0.0.1",
       POOL_SIZE: String(SHIPPED_POOL_SIZE),
+      ...(options.schema !== undefined && { SEARCH_PATH: `${options.schema}, public` }),
+    },
+    port: options.port,
+    readyPath: "/healthz",
+    timeoutMs: 30_000,
+  });
+};
+
+/** The write yardstick (bench/yardstick/write-server.ts): bare create, refresh and extend. */
+export const startWriteYardstick = (options: {
+  databaseUrl: string;
+  port: number;
+  shareTokenSecret: string;
+  label?: string;
+  cpuProfileDir?: string;
+}) => {
+  if (options.cpuProfileDir) mkdirSync(options.cpuProfileDir, { recursive: true });
+  const profiling = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  return launch({
+    name: options.label ?? "write-yardstick",
+    args: [...profiling, "--import", "tsx", path.join(BENCH_DIR, "yardstick", "write-server.ts")],
+    cwd: BENCH_DIR,
+    env: {
+      ...baseEnv(),
+      NODE_ENV: "production",
+      DATABASE_URL: options.databaseUrl,
+      PORT: String(options.port),
+      HOST: "127.0.0.1",
+      POOL_SIZE: String(SHIPPED_POOL_SIZE),
+      SHARE_TOKEN_SECRET: options.shareTokenSecret,
+      PUBLIC_BASE_URL: `http://127.0.0.1:${options.port}`,
     },
     port: options.port,
     readyPath: "/healthz",

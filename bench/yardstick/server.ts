@@ -15,7 +15,8 @@ import postgres from "postgres";
  *    Referrer-Policy, X-Robots-Tag, X-Content-Type-Options);
  *  - 404 for a malformed or unknown token, 410 once expired.
  *
- * Env: DATABASE_URL, PORT (3901), HOST (127.0.0.1), POOL_SIZE (10).
+ * Env: DATABASE_URL, PORT (3901), HOST (127.0.0.1), POOL_SIZE (10), SEARCH_PATH
+ * (the bench sets `bench_copy, public`: the yardstick reads a copy of the rows).
  */
 
 const url = process.env.DATABASE_URL;
@@ -32,7 +33,11 @@ const sql = postgres(url, {
   idle_timeout: 30,
   connect_timeout: 3,
   onnotice: () => {},
-  connection: { application_name: "sharelinks-yardstick" },
+  connection: {
+    application_name: "sharelinks-yardstick",
+    // The bench points the yardstick at its own copy of the rows (bench/lib/yardstick-copy.ts).
+    ...(process.env.SEARCH_PATH && { search_path: process.env.SEARCH_PATH }),
+  },
 });
 
 const PREFIX = "/v1/shared/";
