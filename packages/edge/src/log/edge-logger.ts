@@ -3,5 +3,6 @@ export interface EdgeLogger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
-  child?(bindings: Record<string, unknown>): EdgeLogger;
+  /** `options.redact` replaces the redaction paths for the child's lines (pino's child options). */
+  child?(bindings: Record<string, unknown>, options?: { redact?: string[] }): EdgeLogger;
 }
