@@ -21,6 +21,7 @@ import type { RoundTripFigures } from "./lib/round-trips";
 import { type ServerProcess, startShipped, startWriteYardstick, startYardstick } from "./lib/servers";
 import { evaluateTargets } from "./lib/targets";
 import { stop, stopAll, track } from "./lib/tracked-servers";
+import { checkViewCounts } from "./lib/view-count-check";
 import { runContention, runRoundTrips } from "./lib/write-bench";
 import { runWriteRounds } from "./lib/writes";
 import { YARDSTICK_SCHEMA } from "./lib/yardstick-copy";
@@ -200,6 +201,24 @@ const main = async (config: BenchConfig) => {
   await stop(yardstickSmall);
   if (shippedQuiet) await stop(shippedQuiet);
 
+  log("\n== views recorded == 2xx served (10k shares, own server, fixed request count, graceful stop)");
+  const viewCounts = await checkViewCounts({
+    start: () =>
+      track(
+        startShipped({
+          ...shippedOptions,
+          databaseUrl: small.url,
+          port: config.shippedPort + 6,
+          label: "shipped-10k-count",
+        }),
+      ),
+    stop,
+    databaseUrl: small.url,
+    tokens: small.sample,
+    requests: config.viewCheckRequests,
+    connections: config.connections,
+  });
+
   log(
     `\n== public page GET /shared/{token} (HTML) against the same server's JSON read, 1M shares (load average ${loadAverage()})`,
   );
@@ -285,6 +304,7 @@ const main = async (config: BenchConfig) => {
     page: compare({ a: page, b: pageJson }),
     writes: { phases: writePhases, contention },
     roundTrips,
+    viewCounts,
     shippedRssMaxMb: Math.round(Math.max(0, ...allShipped.map((r) => r.rssMaxMb))),
   };
 

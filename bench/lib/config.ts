@@ -34,6 +34,8 @@ export interface BenchConfig {
   contentionTrials: number;
   /** Count round trips per request through a counting proxy (lib/round-trips.ts). */
   countRoundTrips: boolean;
+  /** Requests of the views == 2xx check (fixed count, not a timed run). */
+  viewCheckRequests: number;
   shippedPort: number;
   yardstickPort: number;
   writeYardstickPort: number;
@@ -110,6 +112,7 @@ export const loadConfig = (): BenchConfig => {
     contenders: intEnv("BENCH_CONTENDERS", 200, 51),
     contentionTrials: intEnv("BENCH_CONTENTION_TRIALS", 3),
     countRoundTrips: flagEnv("BENCH_ROUND_TRIPS", true),
+    viewCheckRequests: intEnv("BENCH_VIEW_CHECK_REQUESTS", 20_000),
     shippedPort: intEnv("BENCH_SHIPPED_PORT", 3900),
     yardstickPort: intEnv("BENCH_YARDSTICK_PORT", 3901),
     writeYardstickPort: intEnv("BENCH_WRITE_YARDSTICK_PORT", 3905),

@@ -80,6 +80,8 @@ export const dropDatabase = async (maintenanceUrl: string, name: string): Promis
 interface SharesDdl {
   constraints: { name: string; def: string }[];
   indexes: { name: string; def: string }[];
+  /** Foreign keys of other tables (view analytics) that point at shares: they go while its key is down. */
+  referencing: { table: string; name: string; def: string }[];
 }
 
 /** The shares table's primary key, foreign keys and plain indexes, as the migration created them. */
@@ -95,7 +97,12 @@ const captureSharesDdl = async (sql: postgres.Sql): Promise<SharesDdl> => {
     where i.indrelid = 'public.shares'::regclass
       and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
     order by 1`;
-  return { constraints: [...constraints], indexes: [...indexes] };
+  const referencing = await sql<{ table: string; name: string; def: string }[]>`
+    select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as def
+    from pg_constraint
+    where confrelid = 'public.shares'::regclass and contype = 'f'
+    order by 1, 2`;
+  return { constraints: [...constraints], indexes: [...indexes], referencing: [...referencing] };
 };
 
 const indexFingerprint = async (sql: postgres.Sql): Promise<string> => {
@@ -235,6 +242,8 @@ export const loadDataset = async (options: LoadOptions): Promise<Dataset> => {
     steps.tick();
 
     // Bulk-load layout: off with the shares table's indexes and keys until the rows are in.
+    for (const r of ddl.referencing)
+      await sql.unsafe(`alter table ${r.table} drop constraint ${ident(r.name)}`);
     for (const c of ddl.constraints) await sql.unsafe(`alter table shares drop constraint ${ident(c.name)}`);
     for (const index of ddl.indexes) await sql.unsafe(`drop index ${index.name}`);
     steps.tick();
@@ -332,6 +341,9 @@ export const loadDataset = async (options: LoadOptions): Promise<Dataset> => {
       }
     };
     await Promise.all([indexWorker(), indexWorker()]);
+    // The analytics tables are empty: their keys to shares come back at once.
+    for (const r of ddl.referencing)
+      await sql.unsafe(`alter table ${r.table} add constraint ${ident(r.name)} ${r.def}`);
     indexBar.finish();
     if ((await indexFingerprint(sql)) !== fingerprint) {
       throw new Error("shares indexes/constraints after the load differ from the migrated schema");

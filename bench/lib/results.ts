@@ -3,6 +3,7 @@ import type { Comparison, Summary } from "./load-test";
 import { median, type RunFigures, summarize } from "./load-test";
 import type { GitInfo, MachineInfo } from "./machine";
 import type { RoundTripFigures } from "./round-trips";
+import type { ViewCountCheck } from "./view-count-check";
 import type { WritePhaseComparison } from "./writes";
 
 /** What `pnpm bench` measured: bench/results/latest.json, rendered by lib/report.ts. */
@@ -82,6 +83,8 @@ export interface BenchResults {
   writes: { phases: WritePhaseComparison[]; contention: ContentionTrial[] };
   /** Per request, counted through a proxy in front of PostgreSQL (empty when BENCH_ROUND_TRIPS=0). */
   roundTrips: RoundTripFigures[];
+  /** After a final flush: views recorded against 2xx answers served, on a server of its own (issue 12). */
+  viewCounts: ViewCountCheck;
   /** The shipped server's peak RSS over every load it served (MB). */
   shippedRssMaxMb: number;
   targets: Target[];

@@ -48,6 +48,12 @@ export const evaluateTargets = (results: Omit<BenchResults, "targets" | "runtime
       pass: Math.abs(sizeDelta) <= 0.1,
     },
     {
+      name: "Views recorded == 2xx served, after a final flush",
+      goal: "exactly equal",
+      value: `${fmt(results.viewCounts.recorded)} recorded / ${fmt(results.viewCounts.served2xx)} served`,
+      pass: results.viewCounts.ok,
+    },
+    {
       name: "Public page throughput, 1M shares",
       goal: `>= ${PAGE_MIN_RATIO}x the JSON read`,
       value: x(page.ratio.reqPerSec),

@@ -53,10 +53,18 @@ const start = async () => {
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down");
-    server.close();
+    // Requests finish first, then the front door flushes the views they
+    // recorded, and only then does the database close.
+    const stopped = new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      setTimeout(resolve, 3_000).unref();
+    });
     server.closeIdleConnections();
-    void Promise.allSettled([frontDoor.close(), db.close()]).then(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5_000).unref();
+    void stopped
+      .then(() => frontDoor.close())
+      .finally(() => db.close())
+      .finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 8_000).unref();
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));

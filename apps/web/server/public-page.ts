@@ -1,7 +1,7 @@
 import {
   domainErrorOf,
   isDomainError,
-  readPublicShare,
+  openPublicShare,
   SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
 } from "@sharelinks/core";
 import type { Services } from "@sharelinks/db";
@@ -37,7 +37,7 @@ export const createPublicPageSurface = ({
   limits: RateLimitStore;
 }): SurfaceHandler => {
   type Answer =
-    | { status: number; html: string }
+    | { status: number; html: string; shareId: string | null }
     | { status: number; text: string; extra: Record<string, string> };
   const answer = async (
     method: string,
@@ -58,13 +58,16 @@ export const createPublicPageSurface = ({
     }
     const token = TOKEN_IN_PATH.exec(path)?.[1] ?? "";
     let input: PublicSharePageInput;
+    let shareId: string | null = null;
     try {
-      input = { kind: "ok", share: await readPublicShare(services.publicRead, token), now: new Date() };
+      const read = await openPublicShare(services.publicRead, token);
+      shareId = read.shareId;
+      input = { kind: "ok", share: read.payload, now: new Date() };
     } catch (error) {
       if (!isDomainError(error) || (error.code !== "not_found" && error.code !== "gone")) throw error;
       input = { kind: error.code === "gone" ? "expired" : "not_found" };
     }
-    return { status: publicSharePageStatus(input.kind), html: renderPublicSharePage(input) };
+    return { status: publicSharePageStatus(input.kind), html: renderPublicSharePage(input), shareId };
   };
 
   return {
@@ -78,6 +81,7 @@ export const createPublicPageSurface = ({
         .then((result) => {
           context.status = result.status;
           if ("html" in result) {
+            context.viewedShareId = result.shareId;
             res.writeHead(result.status, {
               ...headers,
               "Content-Type": "text/html; charset=utf-8",

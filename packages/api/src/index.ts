@@ -7,6 +7,7 @@ export { TRPC_CODE_BY_DOMAIN_CODE, toTRPCError } from "./errors";
 export type { FailureGuard, RequestGuards } from "./guards";
 export type { PersonItem, ShareItem } from "./present";
 export { type AppRouter, appRouter } from "./root";
+export type { ShareAnalyticsOutput, ShareEventItem, ShareEventsOutput } from "./routers/analytics";
 export type { ApiKeyItem } from "./routers/api-keys";
 export type { MeOutput } from "./routers/auth";
 export type { ReportDetail, ReportListItem } from "./routers/reports";

@@ -1,3 +1,4 @@
+import { analyticsRouter } from "./routers/analytics";
 import { apiKeysRouter } from "./routers/api-keys";
 import { authRouter } from "./routers/auth";
 import { reportsRouter } from "./routers/reports";
@@ -10,6 +11,7 @@ export const appRouter = createTRPCRouter({
   reports: reportsRouter,
   schedules: schedulesRouter,
   shares: sharesRouter,
+  analytics: analyticsRouter,
   apiKeys: apiKeysRouter,
 });
 

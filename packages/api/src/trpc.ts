@@ -1,6 +1,7 @@
 import {
   type AccountDeps,
   type Actor,
+  type AnalyticsDeps,
   authenticateSession,
   domainErrorOf,
   isDomainError,
@@ -24,6 +25,7 @@ export interface ApiServices {
   shares: ShareDeps;
   accounts: AccountDeps;
   provisioning: { catalog: ReportCatalog };
+  analytics: AnalyticsDeps;
 }
 
 /**

@@ -41,9 +41,11 @@ export {
 } from "./pg-errors";
 export { buildPgliteImage, copyPgliteImage, PGLITE_START_PARAMS } from "./pglite-image";
 export { DrizzleAccountRepository } from "./repositories/account-repository";
+export { DrizzleAnalyticsRepository } from "./repositories/analytics-repository";
 export { DrizzleResourceCatalog } from "./repositories/resource-catalog";
 export { DrizzleRetentionStore } from "./repositories/retention-store";
 export { DrizzleShareRepository } from "./repositories/share-repository";
+export { DrizzleViewSink, type FirstViewListener } from "./repositories/view-sink";
 export * as schema from "./schema";
 export {
   DEMO_EMAIL,

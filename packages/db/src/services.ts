@@ -1,5 +1,6 @@
 import {
   type AccountDeps,
+  type AnalyticsDeps,
   type Clock,
   createAesGcmTokenCipher,
   cryptoRandom,
@@ -10,13 +11,16 @@ import {
   type RetentionDeps,
   type ShareDeps,
   systemClock,
+  type ViewSink,
 } from "@sharelinks/core";
 import type { Database } from "./client";
 import { createArgon2PasswordHasher } from "./passwords";
 import { DrizzleAccountRepository } from "./repositories/account-repository";
+import { DrizzleAnalyticsRepository } from "./repositories/analytics-repository";
 import { DrizzleResourceCatalog } from "./repositories/resource-catalog";
 import { DrizzleRetentionStore } from "./repositories/retention-store";
 import { DrizzleShareRepository } from "./repositories/share-repository";
+import { DrizzleViewSink } from "./repositories/view-sink";
 
 /**
  * Core's use cases, wired to this database. REST, tRPC and the web app all
@@ -31,6 +35,10 @@ export interface Services {
   publicRead: PublicReadDeps;
   /** The retention job's store (jobs: maintenance.retention). */
   retention: RetentionDeps;
+  /** View analytics and the activity timeline (reads). */
+  analytics: AnalyticsDeps;
+  /** Where the view recorder flushes. */
+  viewSink: ViewSink;
 }
 
 export interface ServicesOptions {
@@ -66,5 +74,7 @@ export const createServices = (db: Database, options: ServicesOptions): Services
     provisioning: { ...accounts, catalog },
     publicRead: { shares: shareRepository, clock },
     retention: { store: new DrizzleRetentionStore(db), clock },
+    analytics: { shares: shareRepository, analytics: new DrizzleAnalyticsRepository(db), clock },
+    viewSink: new DrizzleViewSink(db),
   };
 };

@@ -6,6 +6,7 @@
 export { logAccess } from "./access-log";
 export { BodyTooLargeError, ClientAbortedError } from "./body/errors";
 export { declaredLength, hasBody, readNodeBody } from "./body/read-node-body";
+export { createBotClassifier, isBotUserAgent } from "./bot-classifier";
 export { resolveClientIp } from "./client-ip";
 export type { RequestHeaders } from "./headers";
 export type { EdgeLogger } from "./log/edge-logger";

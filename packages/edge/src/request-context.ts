@@ -16,6 +16,12 @@ export class RequestContext {
   route: string | null = null;
   /** The status sent, once sent. */
   status = 0;
+  /**
+   * The share a public read answered with (set by the surface on a found,
+   * active link), so a "response finished" hook can count the view without
+   * a lookup of its own. Never logged: it is an internal id.
+   */
+  viewedShareId: string | null = null;
   private child: EdgeLogger | null = null;
 
   constructor(

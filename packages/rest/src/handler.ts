@@ -58,12 +58,13 @@ export const handleRestRequest = async (req: RestRequest, ctx: RestContext): Pro
   let route: Route | null = null;
   let status: number;
   let body: string | null;
+  let viewedShareId: string | null = null;
 
   if (match.kind === "route") {
     route = match.route;
     if (route.auth === "public") addPublicHeaders(headers);
     try {
-      ({ status, body } = await runRoute(ctx, route, match.params, req, requestId, headers));
+      ({ status, body, viewedShareId } = await runRoute(ctx, route, match.params, req, requestId, headers));
     } catch (error) {
       ({ status, body } = failure(ctx, error, requestId, headers, route.path));
     }
@@ -84,7 +85,7 @@ export const handleRestRequest = async (req: RestRequest, ctx: RestContext): Pro
   }
 
   if (req.method === "HEAD") body = null;
-  return { status, headers, body, route: route === null ? null : route.path, requestId };
+  return { status, headers, body, route: route === null ? null : route.path, requestId, viewedShareId };
 };
 
 /** Counts a presented credential that did not authenticate; the caller is refused once over the budget. */
@@ -138,7 +139,7 @@ const runRoute = async (
   req: RestRequest,
   requestId: string,
   headers: Record<string, string>,
-): Promise<{ status: number; body: string | null }> => {
+): Promise<{ status: number; body: string | null; viewedShareId: string | null }> => {
   const actor = await identify(ctx, route, req, requestId, headers);
 
   const params =
@@ -171,7 +172,7 @@ const runRoute = async (
   if (result.headers) Object.assign(headers, result.headers);
   const json = result.json ?? (result.body === undefined ? null : JSON.stringify(result.body));
   if (json === null) delete headers["Content-Type"];
-  return { status: result.status, body: json };
+  return { status: result.status, body: json, viewedShareId: result.viewedShareId ?? null };
 };
 
 const retryAfterOf = (error: DomainError): number => {
@@ -228,5 +229,6 @@ export const errorResponse = (error: DomainError, requestId: string, path: strin
     body: errorEnvelope(error, requestId),
     route: null,
     requestId,
+    viewedShareId: null,
   };
 };

@@ -1,5 +1,6 @@
 import { type ErrorCode, resultRowSchema, shareWhiteLabelSchema } from "@sharelinks/core";
 import { z } from "zod";
+import { shareEventSchema } from "./analytics-schemas";
 import { HTTP_STATUS_BY_CODE } from "./errors";
 import type { Route } from "./route";
 import {
@@ -34,6 +35,7 @@ const NESTED_OUTPUT_COMPONENTS: z.ZodType[] = [
   scheduledReportSchema,
   snapshotSchema,
   effectiveWhiteLabelSchema,
+  shareEventSchema,
 ];
 
 const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {

@@ -7,6 +7,7 @@ import {
   type ScheduledReport,
   type ShareView,
   shareUrl,
+  type TimelineEvent,
   type User,
 } from "@sharelinks/core";
 
@@ -104,4 +105,14 @@ export const presentCreatedApiKey = (apiKey: ApiKey, key: string) => ({
   user_id: apiKey.userId,
   brand_id: apiKey.brandId,
   created_at: iso(apiKey.createdAt),
+});
+
+export const presentTimelineEvent = (event: TimelineEvent) => ({
+  id: event.id,
+  type: event.type,
+  at: iso(event.at),
+  actor: event.actor,
+  request_id: event.requestId,
+  old_expires_at: isoOrNull(event.oldExpiresAt),
+  new_expires_at: isoOrNull(event.newExpiresAt),
 });

@@ -49,6 +49,8 @@ export interface HandlerResult {
   /** Already-serialized JSON, for documents built once. */
   json?: string;
   headers?: Record<string, string>;
+  /** The share a public read answered with: the transport hands it to view counting. */
+  viewedShareId?: string;
 }
 
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;

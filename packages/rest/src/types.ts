@@ -1,4 +1,10 @@
-import type { AccountDeps, ProvisioningDeps, PublicReadDeps, ShareDeps } from "@sharelinks/core";
+import type {
+  AccountDeps,
+  AnalyticsDeps,
+  ProvisioningDeps,
+  PublicReadDeps,
+  ShareDeps,
+} from "@sharelinks/core";
 import type { RequestHeaders } from "@sharelinks/edge";
 
 export type RestHeaders = RequestHeaders;
@@ -31,6 +37,8 @@ export interface RestResponse {
   route: string | null;
   /** The request id the response carries (`X-Correlation-ID`). */
   requestId: string;
+  /** Set on a successful public read: which share was read (for view counting, never sent). */
+  viewedShareId: string | null;
 }
 
 /**
@@ -43,4 +51,5 @@ export interface RestServices {
   accounts: AccountDeps;
   provisioning: ProvisioningDeps;
   publicRead: PublicReadDeps;
+  analytics: AnalyticsDeps;
 }

@@ -5,12 +5,15 @@ import { createNextSurface, type NextRequestHandler } from "../next-app";
 import { createPublicPageSurface } from "../public-page";
 import { createRestSurface } from "../rest";
 import { createTrpcSurface } from "../trpc";
+import { createViewRecording, type ViewRecording } from "../view-recording";
 import { createFrontDoor, type FrontDoor } from "./front-door";
 
 export interface ServerFrontDoor extends FrontDoor {
   /** The one rate-limit store every surface counts in. */
   readonly limits: RateLimitStore;
-  /** Releases the store's Redis connection. */
+  /** Public views counted in memory, flushed in batches. */
+  readonly views: ViewRecording;
+  /** Flushes the views recorded so far, then releases the store's Redis connection. */
   close(): Promise<void>;
 }
 
@@ -51,5 +54,23 @@ export const createServerFrontDoor = (options: ServerFrontDoorOptions): ServerFr
       next: createNextSurface({ handle: options.next, dev: options.dev ?? false }),
     },
   });
-  return Object.assign(frontDoor, { limits, close: () => limits.close() });
+  const views = createViewRecording({
+    sink: services.viewSink,
+    serverSecret: config.shareTokenSecret,
+    logger,
+  });
+  frontDoor.onResponseFinished(views.onResponseFinished);
+  return Object.assign(frontDoor, {
+    limits,
+    views,
+    async close() {
+      views.stop();
+      try {
+        await views.flush();
+      } catch (error) {
+        logger.error({ err: error, lost_views: views.recorder.pendingViews }, "final view flush failed");
+      }
+      await limits.close();
+    },
+  });
 };

@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { DatabaseKind } from "@sharelinks/db";
+import { createDb, createServices, type DatabaseKind, executeRows } from "@sharelinks/db";
 import {
   createManualClock,
   createTestDatabase,
   type ManualClock,
+  TEST_TOKEN_SECRET,
   type TestDatabase,
 } from "@sharelinks/db/testing";
 import { type CapturedLogs, captureLogger } from "@sharelinks/edge/testing";
+import { sql } from "drizzle-orm";
 import type { AppConfig } from "../env";
 import { createServerFrontDoor, type ServerFrontDoor } from "../front-door/server-front-door";
 
@@ -33,13 +35,17 @@ export interface FrontDoorHarness {
 export const startFrontDoor = async (
   kind: DatabaseKind,
   overrides: Partial<AppConfig> = {},
+  options: { sharedWith?: FrontDoorHarness } = {},
 ): Promise<FrontDoorHarness> => {
-  const clock = createManualClock(new Date("2026-03-01T10:00:00.000Z"));
-  const database = await createTestDatabase(kind, { clock });
+  const clock = options.sharedWith?.clock ?? createManualClock(new Date("2026-03-01T10:00:00.000Z"));
+  const database = options.sharedWith
+    ? await secondPoolOn(options.sharedWith.database, clock)
+    : await createTestDatabase(kind, { clock });
   const logs = captureLogger({ name: "front-door", level: "debug" });
   const config = {
     publicBaseUrl: PUBLIC_BASE_URL,
     adminToken: ADMIN_TOKEN,
+    shareTokenSecret: "front-door-harness-share-token-secret",
     rateLimitPerMinute: 100_000,
     publicRateLimitPerMinute: 100_000,
     authFailureLimitPerMinute: 100_000,
@@ -76,4 +82,20 @@ export const startFrontDoor = async (
       await database.cleanup();
     },
   };
+};
+
+/**
+ * Another instance's view of a test database: on PostgreSQL its own
+ * connection pool and services on the same database; PGlite has a single
+ * connection, so there both instances share it. Cleaning up closes only what
+ * this one opened.
+ */
+const secondPoolOn = async (first: TestDatabase, clock: ManualClock): Promise<TestDatabase> => {
+  if (first.kind !== "postgres") return { ...first, cleanup: async () => {} };
+  const [row] = await executeRows<{ name: string }>(first.db, sql`select current_database() as name`);
+  const url = new URL(process.env.DATABASE_URL as string);
+  url.pathname = `/${row?.name}`;
+  const db = await createDb(url.toString());
+  const services = createServices(db, { tokenSecret: TEST_TOKEN_SECRET, clock });
+  return { kind: "postgres", db, services, cleanup: () => db.close() };
 };

@@ -125,6 +125,7 @@ export const seedWorld = async (base: TestServices): Promise<World> => {
     ...base,
     shares: { ...base.shares, clock, shares: recordingEvents(base.shares.shares, events) },
     publicRead: { ...base.publicRead, clock },
+    analytics: { ...base.analytics, clock },
   };
   const p = services.provisioning;
   const brand = await createBrand(p, { name: "Acme" });

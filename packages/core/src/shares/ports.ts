@@ -41,6 +41,8 @@ export interface Page<T> {
 
 /** What the public read needs, fetched in one indexed lookup by token hash. */
 export interface PublicShareRecord {
+  /** Not part of the public payload: view counting (and link protection) key on it. */
+  shareId: string;
   resourceType: Share["resource"]["type"];
   snapshot: Snapshot;
   whiteLabel: ShareWhiteLabel | null;

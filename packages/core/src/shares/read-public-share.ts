@@ -21,17 +21,30 @@ export interface PublicReadDeps {
   clock: Clock;
 }
 
-/** GET /v1/shared/{token}: one indexed lookup; unknown or revoked is 404, expired is 410. */
-export const readPublicShare = async (deps: PublicReadDeps, token: string): Promise<PublicShare> => {
+/** A public read as the surfaces see it: the payload, and which share it was (never sent). */
+export interface PublicShareRead {
+  shareId: string;
+  payload: PublicShare;
+}
+
+/** GET /v1/shared/{token} and the page: one indexed lookup; unknown or revoked is 404, expired is 410. */
+export const openPublicShare = async (deps: PublicReadDeps, token: string): Promise<PublicShareRead> => {
   if (!isWellFormedToken(token)) throw notFound("Share link");
   const record = await deps.shares.findPublicByTokenHash(hashToken(token));
   if (!record) throw notFound("Share link");
   if (!isActiveAt(record.expiresAt, deps.clock.now())) throw gone();
   return {
-    share_type: record.resourceType,
-    title: record.snapshot.title,
-    expires_at: record.expiresAt.toISOString(),
-    white_label: mergeWhiteLabel(record.brandName, record.brandWhiteLabel, record.whiteLabel),
-    snapshot: record.snapshot,
+    shareId: record.shareId,
+    payload: {
+      share_type: record.resourceType,
+      title: record.snapshot.title,
+      expires_at: record.expiresAt.toISOString(),
+      white_label: mergeWhiteLabel(record.brandName, record.brandWhiteLabel, record.whiteLabel),
+      snapshot: record.snapshot,
+    },
   };
 };
+
+/** The payload alone. */
+export const readPublicShare = async (deps: PublicReadDeps, token: string): Promise<PublicShare> =>
+  (await openPublicShare(deps, token)).payload;

@@ -2,7 +2,7 @@ import type { Actor } from "../actor";
 import { notFound, validationError } from "../errors";
 import type { ShareDeps } from "./deps";
 import { capOf } from "./deps";
-import type { ShareTransaction } from "./ports";
+import type { ShareRepository, ShareTransaction } from "./ports";
 import type { ResourceRef, Share, ShareEvent, ShareEventType } from "./share";
 
 /** Refuses a new active share on a resource already at its cap. Call under the resource lock. */
@@ -23,7 +23,11 @@ export const assertBelowCap = async (
 };
 
 /** Loads a share the caller may see: another brand's share is simply not found. */
-export const findVisibleShare = async (deps: ShareDeps, actor: Actor, shareId: string): Promise<Share> => {
+export const findVisibleShare = async (
+  deps: { shares: Pick<ShareRepository, "findById"> },
+  actor: Actor,
+  shareId: string,
+): Promise<Share> => {
   const share = await deps.shares.findById(shareId);
   if (!share || share.brandId !== actor.brandId) throw notFound("Share");
   return share;

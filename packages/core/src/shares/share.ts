@@ -35,6 +35,10 @@ export const SHARE_EVENT_TYPES = [
   "revoked",
   "removed",
   "cancelled",
+  /** The first browser view (bots never count), recorded once per share by the view flush. */
+  "first_viewed",
+  /** Found by the scheduled expiry scan, once per expiry (an extend re-arms it). */
+  "expired",
 ] as const;
 export type ShareEventType = (typeof SHARE_EVENT_TYPES)[number];
 
@@ -43,7 +47,8 @@ export interface ShareEvent {
   id: string;
   shareId: string;
   brandId: string;
-  actorId: string;
+  /** Null for what no user did: a first view, an expiry. */
+  actorId: string | null;
   type: ShareEventType;
   at: Date;
   requestId: string | null;

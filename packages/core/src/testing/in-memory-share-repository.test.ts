@@ -272,6 +272,7 @@ describe("in-memory share repository: queries", () => {
     const share = buildShare(alice, report, { whiteLabel: { company_name: "Client Co" } });
     await insertAll(repo, [share]);
     expect(await repo.findPublicByTokenHash(share.tokenHash)).toEqual({
+      shareId: share.id,
       resourceType: "report",
       snapshot: share.snapshot,
       whiteLabel: { company_name: "Client Co" },

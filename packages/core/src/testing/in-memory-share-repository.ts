@@ -216,6 +216,7 @@ export const createInMemoryShareRepository = (
         const brand = brands.get(share.brandId);
         if (!brand) throw new Error(`in-memory share repository: brand ${share.brandId} vanished`);
         return structuredClone({
+          shareId: share.id,
           resourceType: share.resource.type,
           snapshot: share.snapshot,
           whiteLabel: share.whiteLabel,

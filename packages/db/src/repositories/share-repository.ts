@@ -36,6 +36,7 @@ export class DrizzleShareRepository implements ShareRepository {
   ) {
     this.publicByTokenHash = db.orm
       .select({
+        shareId: shares.id,
         resourceType: shares.resourceType,
         snapshot: shares.snapshot,
         whiteLabel: shares.whiteLabel,

@@ -4,5 +4,6 @@ export * from "./reports";
 export * from "./scheduled-reports";
 export * from "./sessions";
 export * from "./share-events";
+export * from "./share-views";
 export * from "./shares";
 export * from "./users";

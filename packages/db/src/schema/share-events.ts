@@ -15,7 +15,8 @@ export const shareEvents = pgTable(
     id: id(),
     shareId: uuid("share_id").notNull(),
     brandId: uuid("brand_id").notNull(),
-    actorId: uuid("actor_id").notNull(),
+    /** Null for what no user did (first view, expiry). */
+    actorId: uuid("actor_id"),
     type: shareEventType("type").notNull(),
     at: instant("at").notNull().defaultNow(),
     requestId: text("request_id"),

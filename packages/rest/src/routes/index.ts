@@ -7,12 +7,14 @@ import { openApiRoutes } from "./openapi";
 import { publicShareRoutes } from "./public-share";
 import { reportShareRoutes } from "./report-shares";
 import { resourceRoutes } from "./resources";
+import { shareAnalyticsRoutes } from "./share-analytics";
 
 /** The whole `/v1` contract. A route exists only here, and so is always in the OpenAPI document. */
 export const routes: readonly Route[] = [
   ...publicShareRoutes,
   ...reportShareRoutes,
   ...myShareRoutes,
+  ...shareAnalyticsRoutes,
   ...cancelRoutes,
   ...resourceRoutes,
   ...adminRoutes,

@@ -1,4 +1,4 @@
-import { readPublicShare } from "@sharelinks/core";
+import { openPublicShare } from "@sharelinks/core";
 import { defineRoute, type Route } from "../route";
 import { publicShareSchema, tokenParams } from "../schemas";
 
@@ -14,7 +14,7 @@ export const publicShareRoutes: Route[] = [
     operationId: "readPublicShare",
     summary: "Read a shared snapshot",
     description:
-      "No authentication: the token is the credential. Answers 404 for an unknown, revoked or rotated-away token and 410 once the link has expired. Rate-limited per client IP.",
+      "No authentication: the token is the credential. Answers 404 for an unknown, revoked or rotated-away token and 410 once the link has expired. Rate-limited per client IP. Each 200 answer to a GET counts as one view of the link (bots and link-preview fetchers are counted apart); HEAD, 404, 410 and 429 answers are not views.",
     tag: "Public",
     auth: "public",
     params: tokenParams,
@@ -24,7 +24,8 @@ export const publicShareRoutes: Route[] = [
     },
     errors: ["not_found", "gone"],
     async handle({ ctx, params }) {
-      return { status: 200, body: await readPublicShare(ctx.services.publicRead, params.token) };
+      const read = await openPublicShare(ctx.services.publicRead, params.token);
+      return { status: 200, body: read.payload, viewedShareId: read.shareId };
     },
   }),
 ];

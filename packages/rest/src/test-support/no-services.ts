@@ -20,5 +20,6 @@ export const servicesThatMustNotBeUsed = (): RestServices => {
     accounts: trap("accounts"),
     provisioning: trap("provisioning"),
     publicRead: trap("publicRead"),
+    analytics: trap("analytics"),
   };
 };

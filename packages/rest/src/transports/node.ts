@@ -78,6 +78,7 @@ export const serveNodeRequest = (
     (response) => {
       context.route = response.route;
       context.status = response.status;
+      context.viewedShareId = response.viewedShareId;
       send(res, response);
       done(context);
     },
