@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createDb, createServices, type DatabaseKind, executeRows } from "@sharelinks/db";
+import { createDb, createServices, type DatabaseKind } from "@sharelinks/db";
 import {
   createManualClock,
   createTestDatabase,
@@ -10,7 +10,6 @@ import {
   type TestDatabase,
 } from "@sharelinks/db/testing";
 import { type CapturedLogs, captureLogger } from "@sharelinks/edge/testing";
-import { sql } from "drizzle-orm";
 import type { AppConfig } from "../env";
 import { createServerFrontDoor, type ServerFrontDoor } from "../front-door/server-front-door";
 
@@ -91,11 +90,8 @@ export const startFrontDoor = async (
  * this one opened.
  */
 const secondPoolOn = async (first: TestDatabase, clock: ManualClock): Promise<TestDatabase> => {
-  if (first.kind !== "postgres") return { ...first, cleanup: async () => {} };
-  const [row] = await executeRows<{ name: string }>(first.db, sql`select current_database() as name`);
-  const url = new URL(process.env.DATABASE_URL as string);
-  url.pathname = `/${row?.name}`;
-  const db = await createDb(url.toString());
+  if (first.kind !== "postgres" || first.url === null) return { ...first, cleanup: async () => {} };
+  const db = await createDb(first.url);
   const services = createServices(db, { tokenSecret: TEST_TOKEN_SECRET, clock });
-  return { kind: "postgres", db, services, cleanup: () => db.close() };
+  return { kind: "postgres", db, services, url: first.url, cleanup: () => db.close() };
 };

@@ -6,9 +6,8 @@ import {
   removeShare,
   ViewRecorder,
 } from "@sharelinks/core";
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, executeRows } from "../client";
+import { createDb } from "../client";
 import { createTenant, createTestDatabase, eventsOf, type TestDatabase, testDatabaseKinds } from "../testing";
 import { DrizzleViewSink } from "./view-sink";
 
@@ -62,8 +61,7 @@ describe.each(testDatabaseKinds())("view rollups on %s", (kind) => {
     const { owner, shareId } = await newShare();
     // On PostgreSQL a second connection pool on the same database stands for
     // another instance; PGlite has one connection, so both flush through it.
-    const other =
-      kind === "postgres" ? await createDb(process.env.DATABASE_URL && (await databaseUrlOf(t))) : null;
+    const other = t.url !== null ? await createDb(t.url) : null;
     const sinks = [t.services.viewSink, other ? new DrizzleViewSink(other) : t.services.viewSink];
     const recorders = sinks.map((sink) => recorderOn(sink));
     try {
@@ -100,11 +98,3 @@ describe.each(testDatabaseKinds())("view rollups on %s", (kind) => {
     expect((await readShareAnalytics(t.services.analytics, b.owner, b.shareId, {})).views).toBe(1);
   });
 });
-
-/** The PostgreSQL URL of the test's own database (each test database has its own name). */
-const databaseUrlOf = async (t: TestDatabase): Promise<string> => {
-  const [row] = await executeRows<{ name: string }>(t.db, sql`select current_database() as name`);
-  const url = new URL(process.env.DATABASE_URL as string);
-  url.pathname = `/${row?.name}`;
-  return url.toString();
-};
