@@ -16,6 +16,10 @@ const TABLES = [
   "scheduled_reports",
   "sessions",
   "share_events",
+  "share_view_days",
+  "share_view_referrers",
+  "share_view_totals",
+  "share_view_visitors",
   "shares",
   "users",
 ];
