@@ -53,6 +53,8 @@ describe("loadConfig", () => {
     [{ RATE_LIMIT_PER_MINUTE: "0" }, /RATE_LIMIT_PER_MINUTE/],
     [{ AUTH_FAILURE_LIMIT_PER_MINUTE: "0" }, /AUTH_FAILURE_LIMIT_PER_MINUTE/],
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL/],
+    [{ EXPIRED_SHARE_RETENTION_DAYS: "0" }, /EXPIRED_SHARE_RETENTION_DAYS/],
+    [{ AUDIT_RETENTION_DAYS: "forever" }, /AUDIT_RETENTION_DAYS/],
   ])("rejects %o with a message naming the variable", (env, message) => {
     expect(() => loadConfig({ DATA_DIR: tempDir(), ...env })).toThrow(message);
   });
@@ -63,6 +65,7 @@ describe("loadConfig", () => {
     expect(config.rateLimitPerMinute).toBe(600);
     expect(config.publicRateLimitPerMinute).toBe(300);
     expect(config.authFailureLimitPerMinute).toBe(60);
+    expect([config.expiredShareRetentionDays, config.auditRetentionDays]).toEqual([90, 400]);
     expect(
       loadConfig({ DATA_DIR: tempDir(), AUTH_FAILURE_LIMIT_PER_MINUTE: "7" }).authFailureLimitPerMinute,
     ).toBe(7);

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { DEFAULT_RETENTION_POLICY, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from "@sharelinks/core";
 import { DEFAULT_RATE_LIMITS } from "@sharelinks/edge";
 import { z } from "zod";
 
@@ -16,6 +17,8 @@ const optionalString = z
   .optional();
 
 const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+const retentionDays = (fallback: number) =>
+  z.coerce.number().int().min(MIN_RETENTION_DAYS).max(MAX_RETENTION_DAYS).default(fallback);
 
 const envSchema = z.object({
   DATABASE_URL: optionalString.pipe(
@@ -43,6 +46,8 @@ const envSchema = z.object({
   PUBLIC_RATE_LIMIT_PER_MINUTE: positiveInt(DEFAULT_RATE_LIMITS.publicPerIpPerMinute),
   AUTH_FAILURE_LIMIT_PER_MINUTE: positiveInt(DEFAULT_RATE_LIMITS.authFailuresPerIpPerMinute),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  EXPIRED_SHARE_RETENTION_DAYS: retentionDays(DEFAULT_RETENTION_POLICY.expiredShareRetentionDays),
+  AUDIT_RETENTION_DAYS: retentionDays(DEFAULT_RETENTION_POLICY.auditRetentionDays),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: optionalString,
 });
@@ -64,6 +69,10 @@ export interface AppConfig {
   authFailureLimitPerMinute: number;
   /** Reverse proxies in front of the app that append to X-Forwarded-For (0: the peer is the client). */
   trustProxyHops: number;
+  /** Days an expired share is kept before the retention job deletes it (its audit events stay). */
+  expiredShareRetentionDays: number;
+  /** Days an audit event is kept. */
+  auditRetentionDays: number;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   production: boolean;
 }
@@ -138,6 +147,8 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
     authFailureLimitPerMinute: e.AUTH_FAILURE_LIMIT_PER_MINUTE,
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    expiredShareRetentionDays: e.EXPIRED_SHARE_RETENTION_DAYS,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
   };

@@ -8,6 +8,7 @@ import { bootstrap } from "./bootstrap";
 import { ConfigError, loadConfig } from "./env";
 import { firstUserHint } from "./first-user-hint";
 import { createServerFrontDoor } from "./front-door/server-front-door";
+import { startJobs } from "./jobs";
 import { setRuntime } from "./runtime-registry";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -19,6 +20,7 @@ const start = async () => {
   const { db, services, demo } = await bootstrap(config);
   setRuntime({ config, services });
   const needsFirstUser = !demo && !(await hasAnyUser(db));
+  const jobs = await startJobs({ config, db, services, logger });
 
   const nextApp = next({ dev, dir: appDir, hostname: "localhost", port: config.port });
   await nextApp.prepare();
@@ -62,6 +64,7 @@ const start = async () => {
     server.closeIdleConnections();
     void stopped
       .then(() => frontDoor.close())
+      .then(() => jobs.stop(3_000))
       .finally(() => db.close())
       .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 8_000).unref();
