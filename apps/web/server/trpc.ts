@@ -109,7 +109,9 @@ export const createTrpcSurface = ({
           if (isDomainError(error)) throw toTRPCError(error);
           throw error;
         } finally {
-          for (const [name, value] of Object.entries(rateHeaders)) resHeaders.set(name, value);
+          // Retry-After comes from responseMeta, the one place every 429 gets it (copying it here too sent "59, 59").
+          for (const [name, value] of Object.entries(rateHeaders))
+            if (name !== "Retry-After") resHeaders.set(name, value);
         }
         return createTRPCContext({
           services,
