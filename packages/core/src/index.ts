@@ -51,3 +51,4 @@ export * from "./shares/token";
 export * from "./shares/token-cipher";
 export * from "./shares/white-label";
 export * from "./text";
+export * from "./webhooks";

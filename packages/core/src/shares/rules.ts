@@ -36,7 +36,7 @@ export const findVisibleShare = async (
 export const shareEvent = (
   deps: ShareDeps,
   actor: Actor,
-  share: Pick<Share, "id" | "brandId">,
+  share: Pick<Share, "id" | "brandId" | "ownerId" | "resource" | "expiresAt">,
   type: ShareEventType,
   at: Date,
   extra: Partial<Pick<ShareEvent, "oldExpiresAt" | "newExpiresAt" | "metadata">> = {},
@@ -51,4 +51,5 @@ export const shareEvent = (
   oldExpiresAt: extra.oldExpiresAt ?? null,
   newExpiresAt: extra.newExpiresAt ?? null,
   metadata: extra.metadata ?? null,
+  subject: { ownerId: share.ownerId, resource: share.resource, expiresAt: share.expiresAt },
 });

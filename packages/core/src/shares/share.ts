@@ -55,6 +55,11 @@ export interface ShareEvent {
   oldExpiresAt: Date | null;
   newExpiresAt: Date | null;
   metadata: Record<string, unknown> | null;
+  /**
+   * The share's facts at the event, for its webhook (never stored with the
+   * audit row). Absent on events no use case wrote.
+   */
+  subject?: Pick<Share, "ownerId" | "resource" | "expiresAt">;
 }
 
 /** Who made a share, as their teammates see them. */

@@ -4,5 +4,6 @@ export * from "./in-memory-account-repository";
 export * from "./in-memory-analytics";
 export * from "./in-memory-resource-reader";
 export * from "./in-memory-share-repository";
+export * from "./in-memory-webhooks";
 export * from "./seeded-random";
 export * from "./share-test-kit";

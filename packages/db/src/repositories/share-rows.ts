@@ -39,7 +39,10 @@ export const rowFromShare = (share: Share): typeof shares.$inferInsert => ({
   expiresAt: share.expiresAt,
 });
 
-export const rowFromEvent = (event: ShareEvent): typeof shareEvents.$inferInsert => ({ ...event });
+/** `subject` is for the event's webhook only: the audit row keeps ids and dates. */
+export const rowFromEvent = ({ subject: _subject, ...event }: ShareEvent): typeof shareEvents.$inferInsert => ({
+  ...event,
+});
 
 /** The column a resource's shares hang off, as a filter. */
 export const onResource = (resource: ResourceRef) =>
