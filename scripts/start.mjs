@@ -1,0 +1,87 @@
+// `npm start`: install, build, start, each phase announced with what it is
+// doing and how long it usually takes, so a first start never sits silent.
+// The server runs as this process's child (not through `pnpm run`), so Ctrl-C
+// stops it without a package manager's ELIFECYCLE lines.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pinnedPnpmEnv, root, windows } from "./lib/pinned-pnpm.mjs";
+
+const appDir = path.join(root, "apps/web");
+const quietTools = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  TURBO_TELEMETRY_DISABLED: "1",
+  DO_NOT_TRACK: "1",
+  TURBO_NO_UPDATE_NOTIFIER: "1",
+};
+const env = { ...pinnedPnpmEnv(), ...quietTools };
+const started = Date.now();
+const seconds = (since) => `${Math.round((Date.now() - since) / 1000)} s`;
+let interrupted = false;
+let child = null;
+
+const phase = (step, title, estimate) => process.stdout.write(`\n[${step}/3] ${title} (${estimate})\n`);
+
+/** Runs a command, echoing its output; says it is still working after each quiet stretch. */
+const run = (command, args, options = {}) =>
+  new Promise((resolve) => {
+    const since = Date.now();
+    let lastOutput = Date.now();
+    child = spawn(command, args, { cwd: root, env, shell: windows, stdio: ["inherit", "pipe", "pipe"], ...options });
+    child.stdout?.on("data", (chunk) => {
+      lastOutput = Date.now();
+      process.stdout.write(chunk);
+    });
+    child.stderr?.on("data", (chunk) => {
+      lastOutput = Date.now();
+      process.stderr.write(chunk);
+    });
+    const heartbeat = setInterval(() => {
+      if (child?.stdout && Date.now() - lastOutput >= 10_000) {
+        process.stdout.write(`      ... still working, ${seconds(since)} so far\n`);
+        lastOutput = Date.now();
+      }
+    }, 1_000);
+    child.on("close", (code) => {
+      clearInterval(heartbeat);
+      child = null;
+      resolve(code ?? 1);
+    });
+  });
+
+// Ctrl-C reaches the child from the terminal itself; a SIGTERM sent to this
+// process alone is passed on.
+process.on("SIGINT", () => {
+  interrupted = true;
+  if (!child) process.exit(0);
+});
+process.on("SIGTERM", () => {
+  interrupted = true;
+  if (child) child.kill("SIGTERM");
+  else process.exit(0);
+});
+
+const fail = (what) => {
+  if (interrupted) process.exit(0);
+  process.stderr.write(`\n${what} failed (the reason is above). Fix it and run npm start again.\n`);
+  process.exit(1);
+};
+
+const firstInstall = !existsSync(path.join(root, "node_modules", ".modules.yaml"));
+phase(1, "Installing dependencies", firstInstall ? "first run: about 1-2 minutes" : "a few seconds");
+if ((await run("pnpm", ["install", "--frozen-lockfile", "--reporter=append-only"])) !== 0) fail("Installing");
+
+const firstBuild = !existsSync(path.join(appDir, "dist", "server.mjs"));
+phase(2, "Building the app", firstBuild ? "first run: about 1-2 minutes" : "seconds when nothing changed");
+const turbo = path.join(root, "node_modules", ".bin", windows ? "turbo.cmd" : "turbo");
+const build = await run(turbo, ["run", "build", "--filter=@sharelinks/web", "--output-logs=new-only", "--log-prefix=none"]);
+if (build !== 0) fail("The build");
+
+phase(3, "Starting the server", "preparing the database and demo data: a few seconds");
+const server = await run(process.execPath, ["dist/server.mjs"], {
+  cwd: appDir,
+  env: { ...env, NODE_ENV: "production" },
+  stdio: ["inherit", "inherit", "inherit"],
+});
+if (interrupted) process.exit(0);
+if (server !== 0) fail(`The server (after ${seconds(started)})`);
