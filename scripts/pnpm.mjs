@@ -2,5 +2,9 @@
 import { spawnSync } from "node:child_process";
 import { pinnedPnpmEnv, windows } from "./lib/pinned-pnpm.mjs";
 
-const run = spawnSync("pnpm", process.argv.slice(2), { stdio: "inherit", shell: windows, env: pinnedPnpmEnv() });
+const run = spawnSync("pnpm", process.argv.slice(2), {
+  stdio: "inherit",
+  shell: windows,
+  env: pinnedPnpmEnv(),
+});
 process.exit(run.status ?? 1);

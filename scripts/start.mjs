@@ -27,7 +27,13 @@ const run = (command, args, options = {}) =>
   new Promise((resolve) => {
     const since = Date.now();
     let lastOutput = Date.now();
-    child = spawn(command, args, { cwd: root, env, shell: windows, stdio: ["inherit", "pipe", "pipe"], ...options });
+    child = spawn(command, args, {
+      cwd: root,
+      env,
+      shell: windows,
+      stdio: ["inherit", "pipe", "pipe"],
+      ...options,
+    });
     child.stdout?.on("data", (chunk) => {
       lastOutput = Date.now();
       process.stdout.write(chunk);
@@ -74,7 +80,13 @@ if ((await run("pnpm", ["install", "--frozen-lockfile", "--reporter=append-only"
 const firstBuild = !existsSync(path.join(appDir, "dist", "server.mjs"));
 phase(2, "Building the app", firstBuild ? "first run: about 1-2 minutes" : "seconds when nothing changed");
 const turbo = path.join(root, "node_modules", ".bin", windows ? "turbo.cmd" : "turbo");
-const build = await run(turbo, ["run", "build", "--filter=@sharelinks/web", "--output-logs=new-only", "--log-prefix=none"]);
+const build = await run(turbo, [
+  "run",
+  "build",
+  "--filter=@sharelinks/web",
+  "--output-logs=new-only",
+  "--log-prefix=none",
+]);
 if (build !== 0) fail("The build");
 
 phase(3, "Starting the server", "preparing the database and demo data: a few seconds");

@@ -29,7 +29,16 @@ export const pinnedPnpmEnv = (base = process.env) => {
     console.error(`Installing pnpm ${pinned} into .tools/ (once)...`);
     const install = spawnSync(
       "npm",
-      ["install", "--prefix", tools, "--no-save", "--no-audit", "--no-fund", "--loglevel=error", `pnpm@${pinned}`],
+      [
+        "install",
+        "--prefix",
+        tools,
+        "--no-save",
+        "--no-audit",
+        "--no-fund",
+        "--loglevel=error",
+        `pnpm@${pinned}`,
+      ],
       { stdio: "inherit", shell: windows },
     );
     if (install.status !== 0) process.exit(install.status ?? 1);
