@@ -31,7 +31,8 @@ const run = (command, args, options = {}) =>
       cwd: root,
       env,
       shell: windows,
-      stdio: ["inherit", "pipe", "pipe"],
+      detached: !windows,
+      stdio: ["ignore", "pipe", "pipe"],
       ...options,
     });
     child.stdout?.on("data", (chunk) => {
@@ -55,17 +56,16 @@ const run = (command, args, options = {}) =>
     });
   });
 
-// Ctrl-C reaches the child from the terminal itself; a SIGTERM sent to this
-// process alone is passed on.
-process.on("SIGINT", () => {
+// The child runs in its own process group, so Ctrl-C reaches only this
+// process, which passes it on once (the server drains); a second one ends it.
+let signalled = 0;
+const passOn = (signal) => {
   interrupted = true;
   if (!child) process.exit(0);
-});
-process.on("SIGTERM", () => {
-  interrupted = true;
-  if (child) child.kill("SIGTERM");
-  else process.exit(0);
-});
+  child.kill(++signalled === 1 ? signal : "SIGKILL");
+};
+process.on("SIGINT", () => passOn("SIGINT"));
+process.on("SIGTERM", () => passOn("SIGTERM"));
 
 const fail = (what) => {
   if (interrupted) process.exit(0);
@@ -93,7 +93,7 @@ phase(3, "Starting the server", "preparing the database and demo data: a few sec
 const server = await run(process.execPath, ["dist/server.mjs"], {
   cwd: appDir,
   env: { ...env, NODE_ENV: "production" },
-  stdio: ["inherit", "inherit", "inherit"],
+  stdio: ["ignore", "inherit", "inherit"],
 });
 if (interrupted) process.exit(0);
 if (server !== 0) fail(`The server (after ${seconds(started)})`);
