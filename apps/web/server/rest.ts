@@ -32,7 +32,7 @@ export const createRestSurface = ({
     name: "rest",
     rest,
     readsBodyItself: false,
-    bodyLimit: (path) => rest.bodyLimitFor(path),
+    bodyLimit: (path, headers) => rest.bodyLimitFor(path, headers),
     serve(req, res, context, target, body, done) {
       serveNodeRequest(rest, req, res, context, queryOf(target), body, done);
     },

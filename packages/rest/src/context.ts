@@ -4,12 +4,12 @@ import {
   type RateLimitSettings,
   type RateLimitStore,
 } from "@sharelinks/edge";
-import { createAdminTokenCheck } from "./auth";
+import { bearerCredential, createAdminTokenCheck } from "./auth";
 import { buildOpenApiDocument } from "./openapi";
 import type { Route, RouteContext } from "./route";
 import { Router } from "./router";
 import { routes as defaultRoutes } from "./routes";
-import type { RestServices } from "./types";
+import type { RestHeaders, RestServices } from "./types";
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /** Provisioning uploads carry report results (up to 10,000 rows), so they get more room. */
@@ -57,8 +57,13 @@ export interface RestContext extends RouteContext {
   readonly trustProxyHops: number;
   readonly maxBodyBytes: number;
   readonly maxAdminBodyBytes: number;
-  /** The largest body any route under `path` accepts: what a front door may read before handing over. */
-  bodyLimitFor(path: string): number;
+  /**
+   * The largest body any route under `path` accepts from this caller: what a
+   * front door may read before handing over. The admin API's larger limit only
+   * for a request carrying the admin token: anyone else would be refused 401
+   * anyway, and must not make the server hold 32 MiB first.
+   */
+  bodyLimitFor(path: string, headers: RestHeaders): number;
   /** Releases the adapter's own rate-limit store (its Redis connection), if it made one. */
   close(): Promise<void>;
 }
@@ -93,17 +98,21 @@ export const createRestContext = (
     });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxAdminBodyBytes = options.maxAdminBodyBytes ?? DEFAULT_MAX_ADMIN_BODY_BYTES;
+  const isAdminToken = createAdminTokenCheck(options.adminToken);
   return {
     services: options.services,
     publicBaseUrl,
     logger: options.logger,
     router: new Router(routes),
     limits,
-    isAdminToken: createAdminTokenCheck(options.adminToken),
+    isAdminToken,
     trustProxyHops: options.trustProxyHops ?? 0,
     maxBodyBytes,
     maxAdminBodyBytes,
-    bodyLimitFor: (path) => (path.startsWith("/v1/admin/") ? maxAdminBodyBytes : maxBodyBytes),
+    bodyLimitFor: (path, headers) =>
+      path.startsWith("/v1/admin/") && isAdminToken(bearerCredential(headers))
+        ? maxAdminBodyBytes
+        : maxBodyBytes,
     readyTimeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
     openApiJson: JSON.stringify(buildOpenApiDocument(routes, { serverUrl: publicBaseUrl })),
     close: () => (ownLimits ? limits.close() : Promise.resolve()),

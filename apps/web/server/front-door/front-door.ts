@@ -120,7 +120,7 @@ export const createFrontDoor = (options: FrontDoorOptions): FrontDoor => {
       return;
     }
 
-    const limit = handler.bodyLimit(path);
+    const limit = handler.bodyLimit(path, req.headers);
     const declared = declaredLength(req);
     if ((declared !== null && declared > limit) || (handler.readsBodyItself && declared === null)) {
       refuse(handler, req, res, context, limit);

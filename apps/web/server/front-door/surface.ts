@@ -13,8 +13,8 @@ export type Done = (context: RequestContext) => void;
  */
 export interface SurfaceHandler {
   readonly name: Surface;
-  /** The largest body this surface accepts on `path`. */
-  bodyLimit(path: string): number;
+  /** The largest body this surface accepts on `path` from this request (its headers may raise it: the admin token). */
+  bodyLimit(path: string, headers: IncomingMessage["headers"]): number;
   /**
    * True when the surface reads the body stream itself (Next.js): the front door
    * then only lets through bodies whose declared Content-Length is within the
