@@ -142,7 +142,7 @@ describe("OpenAPI document", () => {
     const cancel = doc.components.schemas.CancelSharesRequest;
     expect(cancel.properties.share_ids).toMatchObject({ type: "array", minItems: 1, maxItems: 100 });
     const list = doc.paths["/v1/shares"].get.parameters as Json[];
-    expect(list.map((p) => p.name).sort()).toEqual(["limit", "starting_after", "status"]);
+    expect(list.map((p) => p.name).sort()).toEqual(["limit", "sort", "starting_after", "status"]);
     expect(list.every((p) => p.in === "query" && p.required === false)).toBe(true);
     const share = doc.components.schemas.ReportShare;
     expect(share.required).toEqual(

@@ -62,12 +62,13 @@ export const sharesRouter = {
       return { shares, activeCount: shares.length, limit: capOf(ctx.services.shares) };
     }),
 
-  /** The caller's shares across resources, newest first. */
+  /** The caller's shares across resources, newest first or last viewed first. */
   listMyShares: authedProcedure
     .input(listMySharesInput)
     .query(async ({ ctx, input }): Promise<MySharesOutput> => {
       const page = await listMyShares(ctx.services.shares, ctx.actor, {
         status: input.status,
+        sort: input.sort,
         limit: input.limit,
         starting_after: input.cursor ?? undefined,
       });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createShare } from "../shares/create-share";
 import { extendShare } from "../shares/extend-share";
+import { listMyShares } from "../shares/list-shares";
 import { createInMemoryAnalytics } from "../testing/in-memory-analytics";
 import { createShareTestKit } from "../testing/share-test-kit";
 import { listShareEvents } from "./list-share-events";
@@ -130,5 +131,39 @@ describe("summarizeViews", () => {
     expect(summary?.sparkline).toHaveLength(30);
     expect(summary?.sparkline.at(-1)).toBe(1);
     expect(await summarizeViews(deps, kit.member(kit.otherBrand), [shareId])).toEqual([]);
+  });
+});
+
+describe("listMyShares sorted by last view", () => {
+  it("puts the most recently viewed link first and never-opened links last, newest first", async () => {
+    const { kit, owner, shareId: viewedFirst, recorder } = await setup();
+    kit.clock.advance(60_000);
+    const viewedLast = (await createShare(kit.deps, owner, kit.addReport().ref, {})).share.id;
+    kit.clock.advance(60_000);
+    const neverA = (await createShare(kit.deps, owner, kit.addReport().ref, {})).share.id;
+    kit.clock.advance(60_000);
+    const neverB = (await createShare(kit.deps, owner, kit.addReport().ref, {})).share.id;
+    recorder.record(viewedFirst, "198.51.100.1", CHROME, undefined);
+    await recorder.flush();
+    kit.clock.advance(60_000);
+    recorder.record(viewedLast, "198.51.100.1", CHROME, undefined);
+    // A bot's read is not a view: it does not move a link up.
+    recorder.record(neverA, "198.51.100.9", "Slackbot-LinkExpanding 1.0", undefined);
+    await recorder.flush();
+
+    const order = [viewedLast, viewedFirst, neverB, neverA];
+    const all = await listMyShares(kit.deps, owner, { status: "all", sort: "last_viewed", limit: 10 });
+    expect(all.items.map((v) => v.share.id)).toEqual(order);
+    const first = await listMyShares(kit.deps, owner, { status: "all", sort: "last_viewed", limit: 2 });
+    const rest = await listMyShares(kit.deps, owner, {
+      status: "all",
+      sort: "last_viewed",
+      limit: 2,
+      starting_after: first.items.at(-1)?.share.id,
+    });
+    expect([...first.items, ...rest.items].map((v) => v.share.id)).toEqual(order);
+    expect([first.hasMore, rest.hasMore]).toEqual([true, false]);
+    const created = await listMyShares(kit.deps, owner, { status: "all", sort: "created", limit: 10 });
+    expect(created.items.map((v) => v.share.id)).toEqual([neverB, neverA, viewedLast, viewedFirst]);
   });
 });

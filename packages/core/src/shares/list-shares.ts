@@ -18,11 +18,11 @@ export const listResourceShares = async (
   return shares.map(({ owner, ...share }) => viewShare(deps, actor, share, now, { owner }));
 };
 
-/** The caller's own shares across resources, newest first, cursor-paginated: the caller owns them all. */
+/** The caller's own shares across resources, newest first or last viewed first, cursor-paginated: the caller owns them all. */
 export const listMyShares = async (
   deps: ShareDeps,
   actor: Actor,
-  query: ListMySharesQuery,
+  query: Omit<ListMySharesQuery, "sort"> & Partial<Pick<ListMySharesQuery, "sort">>,
 ): Promise<Page<ShareView>> => {
   const now = deps.clock.now();
   const [page, owner] = await Promise.all([
@@ -30,6 +30,7 @@ export const listMyShares = async (
       ownerId: actor.userId,
       brandId: actor.brandId,
       status: query.status,
+      sort: query.sort ?? "created",
       limit: query.limit,
       startingAfter: query.starting_after ?? null,
       now,

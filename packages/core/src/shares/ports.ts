@@ -23,11 +23,15 @@ export interface ShareTransaction {
 }
 
 export type ShareStatusFilter = "active" | "expired" | "all";
+/** `last_viewed`: the last browser view first, never-viewed shares after, each group newest first. */
+export type OwnerShareSort = "created" | "last_viewed";
 
 export interface OwnerShareQuery {
   ownerId: string;
   brandId: string;
   status: ShareStatusFilter;
+  /** Default `created`. */
+  sort?: OwnerShareSort;
   limit: number;
   /** Share id of the last item of the previous page. */
   startingAfter: string | null;
@@ -57,7 +61,7 @@ export interface ShareRepository {
   findPublicByTokenHash(tokenHash: string): Promise<PublicShareRecord | null>;
   /** Newest first, each with its owner joined in (one query, whatever the number of owners). */
   listActiveByResource(resource: ResourceRef, now: Date): Promise<ShareWithOwner[]>;
-  /** Newest first (created_at, then id), cursor after `startingAfter`. */
+  /** Newest first (created_at, then id) or by last view (see OwnerShareSort), cursor after `startingAfter`. */
   listByOwner(query: OwnerShareQuery): Promise<Page<Share>>;
   /** The user as a share's owner is shown; null for an unknown id. */
   findOwner(userId: string): Promise<ShareOwner | null>;

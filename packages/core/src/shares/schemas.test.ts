@@ -88,7 +88,7 @@ describe("cancelSharesInputSchema", () => {
 
 describe("listMySharesQuerySchema", () => {
   it("defaults to active shares, 20 per page", () => {
-    expect(listMySharesQuerySchema.parse({})).toEqual({ status: "active", limit: 20 });
+    expect(listMySharesQuerySchema.parse({})).toEqual({ status: "active", sort: "created", limit: 20 });
   });
 
   it("coerces a query-string limit", () => {

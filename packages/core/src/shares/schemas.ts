@@ -47,6 +47,10 @@ export type CancelSharesInput = z.infer<typeof cancelSharesInputSchema>;
 export const SHARE_LIST_MAX_LIMIT = 100;
 export const listMySharesQuerySchema = z.strictObject({
   status: z.enum(["active", "expired", "all"]).default("active"),
+  sort: z.enum(["created", "last_viewed"]).default("created").meta({
+    description:
+      "`created`: newest first. `last_viewed`: most recently viewed first (browser views), never-opened links last, newest first among them.",
+  }),
   limit: queryInteger({ min: 1, max: SHARE_LIST_MAX_LIMIT, fallback: 20 }),
   starting_after: z.uuid().optional(),
 });

@@ -72,6 +72,7 @@ export const createInMemoryAnalytics = (
         total.botViews += r.botViews;
         if (r.lastViewAt && (!total.lastViewedAt || r.lastViewAt > total.lastViewedAt))
           total.lastViewedAt = r.lastViewAt;
+        if (r.lastViewAt) shares.noteViewed(r.shareId, r.lastViewAt);
         if (r.firstViewAt && !total.firstViewedAt) {
           total.firstViewedAt = r.firstViewAt;
           firsts.push({

@@ -39,6 +39,8 @@ export interface InMemoryShareRepository extends ShareRepository {
   allShares(): Share[];
   /** Committed audit events in the order they were written. Copies. */
   events(): ShareEvent[];
+  /** The last browser view of a share, as the view store keeps it (the database joins share_view_totals). */
+  noteViewed(shareId: string, at: Date): void;
 }
 
 export interface InMemoryShareRepositoryOptions {
@@ -79,6 +81,7 @@ export const createInMemoryShareRepository = (
 ): InMemoryShareRepository => {
   const brands = new Map<string, ShareBrand>();
   let committed: State = { shares: new Map(), events: [] };
+  const lastViewed = new Map<string, Date>();
   let queue: Promise<unknown> = Promise.resolve();
   const insideTransaction = new AsyncLocalStorage<true>();
 
@@ -193,6 +196,10 @@ export const createInMemoryShareRepository = (
   return {
     addBrand,
     addOwner: (owner) => void owners.set(owner.id, structuredClone(owner)),
+    noteViewed: (shareId, at) => {
+      const before = lastViewed.get(shareId);
+      if (!before || at > before) lastViewed.set(shareId, at);
+    },
     allShares: () => [...committed.shares.values()].map((share) => structuredClone(share)),
     events: () => committed.events.map((event) => structuredClone(event)),
 
@@ -241,9 +248,12 @@ export const createInMemoryShareRepository = (
     },
 
     async listByOwner(query: OwnerShareQuery): Promise<Page<Share>> {
+      const viewedAt = (share: Share) => lastViewed.get(share.id)?.getTime() ?? Number.NEGATIVE_INFINITY;
       const owned = [...committed.shares.values()]
         .filter((share) => share.ownerId === query.ownerId && share.brandId === query.brandId)
-        .sort(newestFirst);
+        .sort((a, b) =>
+          query.sort === "last_viewed" ? viewedAt(b) - viewedAt(a) || newestFirst(a, b) : newestFirst(a, b),
+        );
       let start = 0;
       if (query.startingAfter !== null) {
         // An unknown cursor (deleted meanwhile, or not the caller's) yields an

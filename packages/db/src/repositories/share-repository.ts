@@ -1,5 +1,6 @@
 import {
   type OwnerShareQuery,
+  type OwnerShareSort,
   type Page,
   type PublicShareRecord,
   type ResourceRef,
@@ -14,12 +15,14 @@ import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { isUuid } from "../ids";
 import { guarded } from "../pg-errors";
-import { brands, shares, users } from "../schema";
+import { brands, shares, shareViewTotals, users } from "../schema";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, withTransactionRetry } from "../transaction-retry";
 import { onResource, shareFromRow } from "./share-rows";
 import { DrizzleShareTransaction } from "./share-transaction";
 
 const newestFirst = [desc(shares.createdAt), desc(shares.id)];
+/** My links by last view: a never-viewed share sorts after every viewed one. */
+const lastViewedKey = sql`coalesce(${shareViewTotals.lastViewedAt}, '-infinity'::timestamptz)`;
 const ownerColumns = { id: users.id, name: users.name, email: users.email };
 
 export class DrizzleShareRepository implements ShareRepository {
@@ -108,8 +111,19 @@ export class DrizzleShareRepository implements ShareRepository {
       if (query.status === "active") filters.push(gte(shares.expiresAt, query.now));
       if (query.status === "expired") filters.push(lt(shares.expiresAt, query.now));
       if (query.startingAfter !== null)
-        filters.push(await this.olderThan(query.ownerId, query.startingAfter));
+        filters.push(await this.olderThan(query.ownerId, query.startingAfter, query.sort ?? "created"));
 
+      if (query.sort === "last_viewed") {
+        const rows = await this.db.orm
+          .select({ share: shares })
+          .from(shares)
+          .leftJoin(shareViewTotals, eq(shareViewTotals.shareId, shares.id))
+          .where(and(...filters))
+          .orderBy(desc(lastViewedKey), ...newestFirst)
+          .limit(query.limit + 1);
+        const items = rows.slice(0, query.limit).map((row) => shareFromRow(row.share));
+        return { items, hasMore: rows.length > query.limit };
+      }
       const rows = await this.db.orm
         .select()
         .from(shares)
@@ -125,7 +139,7 @@ export class DrizzleShareRepository implements ShareRepository {
    * is not (or no longer) one of the caller's shares cannot be placed: that is
    * reported rather than silently answered with an empty page.
    */
-  private async olderThan(ownerId: string, shareId: string): Promise<SQL> {
+  private async olderThan(ownerId: string, shareId: string, sort: OwnerShareSort): Promise<SQL> {
     const [cursor] = isUuid(shareId)
       ? await this.db.orm
           .select({ createdAt: shares.createdAt, id: shares.id })
@@ -134,6 +148,14 @@ export class DrizzleShareRepository implements ShareRepository {
       : [];
     if (!cursor) {
       throw validationError("starting_after does not name one of your shares", { field: "starting_after" });
+    }
+    if (sort === "last_viewed") {
+      // The cursor's last view is read again inside the statement (a row
+      // subquery) rather than sent back: '-infinity' has no JS Date to carry it.
+      return sql`(${lastViewedKey}, ${shares.createdAt}, ${shares.id}) < (
+        select coalesce(t.last_viewed_at, '-infinity'::timestamptz), s.created_at, s.id
+        from ${shares} s left join ${shareViewTotals} t on t.share_id = s.id
+        where s.id = ${cursor.id}::uuid)`;
     }
     // Row comparison; the timestamp goes in as ISO text because a raw Date
     // parameter is not serialized the same way by both drivers.

@@ -10,7 +10,7 @@ export const myShareRoutes: Route[] = [
     operationId: "listMyShares",
     summary: "List my shares",
     description:
-      "The caller's own shares across resources, newest first. Paginate with `starting_after` = the last id of the previous page while `has_more` is true.",
+      "The caller's own shares across resources, newest first (`sort=created`) or most recently viewed first (`sort=last_viewed`, never-opened links last). Paginate with `starting_after` = the last id of the previous page while `has_more` is true.",
     tag: "My shares",
     auth: "api_key",
     query: listMySharesQuerySchema,

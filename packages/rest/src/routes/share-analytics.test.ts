@@ -136,6 +136,19 @@ describe.each(testDatabaseKinds())("share analytics and timeline on %s", (kind) 
     expect((await events(owner, `?starting_after=${crypto.randomUUID()}`)).status).toBe(400);
   });
 
+  it("sorts My links by last view (GET /v1/shares?sort=last_viewed)", async () => {
+    const other = await h.request("POST", `/v1/scheduled-reports/${t.scheduleId}/shares`, { key: owner.key });
+    expect(other.status).toBe(201);
+    const list = async (sort: string) =>
+      (await h.request("GET", `/v1/shares?status=all&sort=${sort}`, { key: owner.key })).json.data.map(
+        (s: { id: string }) => s.id,
+      );
+    // The schedule's link is newer but was never opened.
+    expect(await list("last_viewed")).toEqual([shareId, other.json.id]);
+    expect(await list("created")).toEqual([other.json.id, shareId]);
+    expect((await h.request("GET", "/v1/shares?sort=views", { key: owner.key })).status).toBe(400);
+  });
+
   it("is visible to the owner, a teammate and a manager; another brand gets 404", async () => {
     for (const member of [owner, teammate, t.manager]) {
       expect((await analytics(member)).status).toBe(200);
