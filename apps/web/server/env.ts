@@ -48,6 +48,8 @@ const envSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   EXPIRED_SHARE_RETENTION_DAYS: retentionDays(DEFAULT_RETENTION_POLICY.expiredShareRetentionDays),
   AUDIT_RETENTION_DAYS: retentionDays(DEFAULT_RETENTION_POLICY.auditRetentionDays),
+  METRICS_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional()),
+  METRICS_TOKEN: optionalString.pipe(z.string().min(24, "must be at least 24 characters").optional()),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: optionalString,
 });
@@ -73,6 +75,10 @@ export interface AppConfig {
   expiredShareRetentionDays: number;
   /** Days an audit event is kept. */
   auditRetentionDays: number;
+  /** A separate listener serving only /metrics (off when unset). */
+  metricsPort: number | undefined;
+  /** Bearer token for /metrics: on the main port it is served only when this is set. */
+  metricsToken: string | undefined;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   production: boolean;
 }
@@ -149,6 +155,8 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     trustProxyHops: e.TRUST_PROXY_HOPS,
     expiredShareRetentionDays: e.EXPIRED_SHARE_RETENTION_DAYS,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    metricsPort: e.METRICS_PORT,
+    metricsToken: e.METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
   };

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { hasAnyUser } from "@sharelinks/db";
+import { hasAnyUser, observeDb } from "@sharelinks/db";
 import { createLogger } from "@sharelinks/edge";
 import next from "next";
 import { bootstrap } from "./bootstrap";
@@ -9,6 +9,8 @@ import { ConfigError, loadConfig } from "./env";
 import { firstUserHint } from "./first-user-hint";
 import { createServerFrontDoor } from "./front-door/server-front-door";
 import { startJobs } from "./jobs";
+import { startMetricsListener } from "./metrics/metrics-endpoint";
+import { createServerMetrics } from "./metrics/server-metrics";
 import { setRuntime } from "./runtime-registry";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -17,10 +19,12 @@ const dev = process.argv.includes("--dev");
 const start = async () => {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, base: { service: "sharelinks" } });
+  const metrics = createServerMetrics();
+  observeDb(metrics.db);
   const { db, services, demo } = await bootstrap(config);
   setRuntime({ config, services });
   const needsFirstUser = !demo && !(await hasAnyUser(db));
-  const jobs = await startJobs({ config, db, services, logger });
+  const jobs = await startJobs({ config, db, services, logger, onJobFinished: metrics.onJobFinished });
 
   const nextApp = next({ dev, dir: appDir, hostname: "localhost", port: config.port });
   await nextApp.prepare();
@@ -31,8 +35,17 @@ const start = async () => {
     services,
     logger,
     dev,
+    metrics,
     next: (req, res) => nextHandler(req, res),
   });
+  const metricsServer =
+    config.metricsPort === undefined
+      ? null
+      : await startMetricsListener(metrics.registry, {
+          host: config.host,
+          port: config.metricsPort,
+          token: config.metricsToken,
+        });
   const server = createServer();
   frontDoor.attach(server);
   // Keep-alive longer than typical load-balancer idle timeouts avoids reset races.
@@ -62,6 +75,7 @@ const start = async () => {
       setTimeout(resolve, 3_000).unref();
     });
     server.closeIdleConnections();
+    metricsServer?.close();
     void stopped
       .then(() => frontDoor.close())
       .then(() => jobs.stop(3_000))

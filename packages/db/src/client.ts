@@ -8,6 +8,7 @@ import { acquireDataDirLock } from "./data-dir-lock";
 import { migratePgliteClient, migratePostgresUrl, registerMigrator } from "./migrate";
 import { guarded } from "./pg-errors";
 import { copyPgliteImage, PGLITE_START_PARAMS } from "./pglite-image";
+import { type PoolStats, trackPool } from "./pool-stats";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -26,6 +27,8 @@ export interface Database {
   /** Resolves when the database answers a query; rejects with `service_unavailable` otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** PostgreSQL only: how busy the connection pool is now (metrics). */
+  pool?(): PoolStats;
 }
 
 export interface CreateDbOptions {
@@ -128,10 +131,12 @@ const createPostgresDb = async (url: string, options: CreateDbOptions): Promise<
     },
     // json and jsonb come back parsed by postgres.js's default type parsers.
   });
+  const pool = trackPool(client, options.maxConnections ?? 10);
   const orm = drizzlePostgres({ client, schema });
   const db: Database = {
     kind: "postgres",
     orm,
+    pool,
     ping: () => guarded(async () => void (await client`select 1`)),
     close: () => client.end({ timeout: 5 }),
   };

@@ -32,6 +32,7 @@ export {
 export { JOB_QUEUES, type JobQueueName } from "./jobs/queues";
 export { RETENTION_CRON, retentionJob } from "./jobs/retention-job";
 export { MIGRATIONS_FOLDER, migrate } from "./migrate";
+export { type DbErrorClass, type DbObserver, observeDb } from "./observer";
 export { type Argon2Cost, createArgon2PasswordHasher, DEFAULT_ARGON2_COST } from "./passwords";
 export {
   isDataException,
@@ -40,6 +41,7 @@ export {
   translateDbError,
 } from "./pg-errors";
 export { buildPgliteImage, copyPgliteImage, PGLITE_START_PARAMS } from "./pglite-image";
+export type { PoolStats } from "./pool-stats";
 export { DrizzleAccountRepository } from "./repositories/account-repository";
 export { DrizzleAnalyticsRepository } from "./repositories/analytics-repository";
 export { DrizzleResourceCatalog } from "./repositories/resource-catalog";

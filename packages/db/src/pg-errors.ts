@@ -1,4 +1,5 @@
 import { serviceUnavailable, validationError } from "@sharelinks/core";
+import { type DbErrorClass, dbObserver } from "./observer";
 
 /**
  * Reading what went wrong in the database. Drizzle wraps driver errors
@@ -87,6 +88,17 @@ export const isUnavailableError = (error: unknown) =>
 export const isDataException = (error: unknown) =>
   codesOf(error).some((code) => /^22[0-9A-Z]{3}$/.test(code));
 
+/** The metrics class of a database failure; null when it is not one (a DomainError, a bug). */
+export const errorClassOf = (error: unknown): DbErrorClass | null => {
+  if (isUnavailableError(error)) return "unavailable";
+  if (isRetryableTransactionError(error)) return "serialization";
+  const sqlstate = codesOf(error).find((code) => /^[0-9A-Z]{5}$/.test(code));
+  if (sqlstate === undefined) return null;
+  if (sqlstate.startsWith("22")) return "data";
+  if (sqlstate.startsWith("23")) return "constraint";
+  return "other";
+};
+
 /**
  * The one place a database failure becomes a domain error, keeping the
  * original as `cause` for the logs (which serialize only its SQLSTATE,
@@ -99,6 +111,8 @@ export const isDataException = (error: unknown) =>
  * Anything else (DomainErrors, bugs) passes through untouched.
  */
 export const translateDbError = (error: unknown): unknown => {
+  const kind = errorClassOf(error);
+  if (kind !== null) dbObserver.error(kind);
   let translated: Error | null = null;
   if (isUnavailableError(error) || isRetryableTransactionError(error)) translated = serviceUnavailable();
   else if (isDataException(error))

@@ -1,4 +1,5 @@
 import { serviceUnavailable } from "@sharelinks/core";
+import { dbObserver } from "./observer";
 import { isRetryableTransactionError, translateDbError } from "./pg-errors";
 
 export interface RetryPolicy {
@@ -29,10 +30,12 @@ export const withTransactionRetry = async <T>(
     } catch (error) {
       if (!isRetryableTransactionError(error)) throw translateDbError(error);
       if (attempt >= policy.retries) {
+        dbObserver.error("serialization");
         const exhausted = serviceUnavailable(undefined, "The database is busy, please retry");
         (exhausted as { cause?: unknown }).cause = error;
         throw exhausted;
       }
+      dbObserver.transactionRetry();
       await sleep(Math.random() * policy.baseDelayMs * 2 ** attempt);
     }
   }

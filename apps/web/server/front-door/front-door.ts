@@ -28,6 +28,12 @@ export interface FrontDoorOptions {
   /** TRUST_PROXY_HOPS: reverse proxies in front that append to X-Forwarded-For. */
   trustProxyHops: number;
   surfaces: Record<Surface, SurfaceHandler>;
+  /**
+   * Answers a request before any surface, returning true when it did: the
+   * token-guarded `/metrics` on the main port. Such requests are not counted
+   * or access-logged (a scrape every few seconds is noise, not traffic).
+   */
+  claim?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 export interface FrontDoor {
@@ -86,7 +92,9 @@ export const createFrontDoor = (options: FrontDoorOptions): FrontDoor => {
     handler.refuseTooLarge(req, res, context, limit, finish);
   };
 
+  const { claim } = options;
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
+    if (claim?.(req, res)) return;
     const raw = req.url ?? "/";
     const target = originForm(raw);
     const path = target === null ? raw : pathOf(target);

@@ -1,6 +1,8 @@
 import type { Services } from "@sharelinks/db";
 import { createRateLimitStore, type EdgeLogger, type RateLimitStore } from "@sharelinks/edge";
 import type { AppConfig } from "../env";
+import { metricsOnMainPort } from "../metrics/metrics-endpoint";
+import type { ServerMetrics } from "../metrics/server-metrics";
 import { createNextSurface, type NextRequestHandler } from "../next-app";
 import { createPublicPageSurface } from "../public-page";
 import { createRestSurface } from "../rest";
@@ -26,6 +28,8 @@ export interface ServerFrontDoorOptions {
   dev?: boolean;
   /** Counter-key prefix of the rate-limit store (tests keep runs apart with it). */
   rateLimitKeyPrefix?: string;
+  /** The metrics every request, limiter and the pool report to (none: not measured). */
+  metrics?: ServerMetrics;
 }
 
 /**
@@ -33,7 +37,7 @@ export interface ServerFrontDoorOptions {
  * and one logger: what `main.ts` serves, and what the server tests run.
  */
 export const createServerFrontDoor = (options: ServerFrontDoorOptions): ServerFrontDoor => {
-  const { config, services, logger } = options;
+  const { config, services, logger, metrics } = options;
   const limits = createRateLimitStore({
     settings: {
       perKeyPerMinute: config.rateLimitPerMinute,
@@ -43,10 +47,15 @@ export const createServerFrontDoor = (options: ServerFrontDoorOptions): ServerFr
     logger,
     ...(config.redisUrl !== undefined && { redisUrl: config.redisUrl }),
     ...(options.rateLimitKeyPrefix !== undefined && { keyPrefix: options.rateLimitKeyPrefix }),
+    ...(metrics && { onRejected: metrics.onRateLimitRejected }),
   });
   const frontDoor = createFrontDoor({
     logger,
     trustProxyHops: config.trustProxyHops,
+    ...(metrics &&
+      config.metricsToken !== undefined && {
+        claim: metricsOnMainPort(metrics.registry, config.metricsToken),
+      }),
     surfaces: {
       rest: createRestSurface({ config, services, limits, logger }),
       trpc: createTrpcSurface({ config, services, limits }),
@@ -60,6 +69,14 @@ export const createServerFrontDoor = (options: ServerFrontDoorOptions): ServerFr
     logger,
   });
   frontDoor.onResponseFinished(views.onResponseFinished);
+  if (metrics) {
+    frontDoor.onResponseFinished(metrics.onResponseFinished);
+    metrics.watch({
+      inFlight: () => frontDoor.inFlight,
+      pool: () => services.db.pool?.(),
+      redisFallbackActive: () => limits.fallbackActive,
+    });
+  }
   return Object.assign(frontDoor, {
     limits,
     views,

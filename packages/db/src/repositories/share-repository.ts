@@ -14,6 +14,7 @@ import {
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { isUuid } from "../ids";
+import { dbObserver } from "../observer";
 import { guarded } from "../pg-errors";
 import { brands, shares, shareViewTotals, users } from "../schema";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, withTransactionRetry } from "../transaction-retry";
@@ -55,10 +56,18 @@ export class DrizzleShareRepository implements ShareRepository {
   }
 
   transaction<T>(work: (tx: ShareTransaction) => Promise<T>): Promise<T> {
-    return withTransactionRetry(
-      () => this.db.orm.transaction((tx) => work(new DrizzleShareTransaction(tx))),
-      this.retryPolicy,
-    );
+    return withTransactionRetry(async () => {
+      const recorded: string[] = [];
+      const result = await this.db.orm.transaction((tx) => {
+        const writes = new DrizzleShareTransaction(tx);
+        recorded.length = 0;
+        writes.onRecorded = (type) => recorded.push(type);
+        return work(writes);
+      });
+      // Counted once committed: the events of a retried attempt never happened.
+      for (const type of recorded) dbObserver.shareEvent(type);
+      return result;
+    }, this.retryPolicy);
   }
 
   findById(shareId: string): Promise<Share | null> {

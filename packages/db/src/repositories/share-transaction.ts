@@ -17,6 +17,9 @@ import { onResource, rowFromEvent, rowFromShare, shareFromRow } from "./share-ro
  * outer database would wait for this very transaction to end.
  */
 export class DrizzleShareTransaction implements ShareTransaction {
+  /** Told the type of each event written, for the metrics once the transaction commits. */
+  onRecorded: ((type: string) => void) | null = null;
+
   constructor(private readonly tx: Orm) {}
 
   /**
@@ -80,5 +83,6 @@ export class DrizzleShareTransaction implements ShareTransaction {
 
   async recordEvent(event: ShareEvent): Promise<void> {
     await this.tx.insert(shareEvents).values(rowFromEvent(event));
+    this.onRecorded?.(event.type);
   }
 }

@@ -26,6 +26,8 @@ export class FailureThrottle {
     private readonly counterKey: (subject: string) => string,
     private readonly logger: EdgeLogger,
     readonly name: string,
+    /** Told of every refusal (metrics: rejections by limiter). */
+    private readonly onRejected?: (limiter: string) => void,
   ) {}
 
   /** Throws 429 `rate_limit_exceeded` (with `details.retry_after`) while `subject` is refused. */
@@ -39,6 +41,7 @@ export class FailureThrottle {
       this.blockedUntil.delete(key);
       return;
     }
+    this.onRejected?.(this.name);
     throw rateLimitExceeded(Math.max(1, Math.ceil(left / 1000)), "Too many failed attempts; try again later");
   }
 

@@ -21,6 +21,8 @@ export class Limit {
     private readonly counterKey: (subject: string) => string,
     private readonly logger: EdgeLogger,
     readonly name: string,
+    /** Told of every refusal (metrics: rejections by limiter). */
+    private readonly onRejected?: (limiter: string) => void,
   ) {
     this.limitHeader = String(points);
   }
@@ -52,6 +54,7 @@ export class Limit {
     headers["RateLimit-Remaining"] = String(Math.max(0, res.remainingPoints));
     headers["RateLimit-Reset"] = String(resetSeconds);
     if (limited) {
+      this.onRejected?.(this.name);
       headers["Retry-After"] = String(resetSeconds);
       throw rateLimitExceeded(resetSeconds);
     }

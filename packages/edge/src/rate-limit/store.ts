@@ -27,6 +27,8 @@ export interface RateLimitStore {
   readonly settings: Readonly<RateLimitSettings>;
   /** "memory", or "redis" when counters are shared through Redis. */
   readonly store: "memory" | "redis";
+  /** True while Redis is configured but unreachable and counters fall back to process memory. */
+  readonly fallbackActive: boolean;
   /** Resolves true once the store is usable (at once for memory), false if not within `timeoutMs`. */
   ready(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
@@ -39,6 +41,8 @@ export interface RateLimitStoreOptions {
   redisUrl?: string;
   /** Namespaces the counter keys; tests use a unique one per run. */
   keyPrefix?: string;
+  /** Told of every refused request, with the limiter's name (metrics). */
+  onRejected?: (limiter: string) => void;
 }
 
 const assertPoints = (value: number, name: string) => {
@@ -63,6 +67,7 @@ export const createRateLimitStore = (options: RateLimitStoreOptions): RateLimitS
   let make: (points: number, keyPrefix: string) => Consumer;
   let ready: RateLimitStore["ready"] = async () => true;
   let close: RateLimitStore["close"] = async () => {};
+  let fallbackActive = () => false;
   if (options.redisUrl) {
     // No offline queue: while Redis is away a command fails at once and the
     // in-memory insurance limiter answers instead, so an outage never stalls or 500s.
@@ -72,6 +77,8 @@ export const createRateLimitStore = (options: RateLimitStoreOptions): RateLimitS
       connectTimeout: 2_000,
     });
     let reportedDown = false;
+    // Until the first connection is up, the insurance limiters answer too.
+    fallbackActive = () => client.status !== "ready";
     client.on("error", (err: Error) => {
       if (reportedDown) return;
       reportedDown = true;
@@ -115,9 +122,16 @@ export const createRateLimitStore = (options: RateLimitStoreOptions): RateLimitS
   }
 
   const limit = (points: number, name: string, counterKey: (subject: string) => string) =>
-    new Limit(make(points, `${prefix}:${name}`), points, counterKey, logger, name);
+    new Limit(make(points, `${prefix}:${name}`), points, counterKey, logger, name, options.onRejected);
   const failures = (points: number, name: string) =>
-    new FailureThrottle(make(points, `${prefix}:${name}`), points, ipCounterKey, logger, name);
+    new FailureThrottle(
+      make(points, `${prefix}:${name}`),
+      points,
+      ipCounterKey,
+      logger,
+      name,
+      options.onRejected,
+    );
 
   return {
     perKey: limit(settings.perKeyPerMinute, "key", credentialCounterKey),
@@ -128,6 +142,9 @@ export const createRateLimitStore = (options: RateLimitStoreOptions): RateLimitS
     authFailures: failures(settings.authFailuresPerIpPerMinute, "auth-failures"),
     settings,
     store: options.redisUrl ? "redis" : "memory",
+    get fallbackActive() {
+      return fallbackActive();
+    },
     ready,
     close,
   };
