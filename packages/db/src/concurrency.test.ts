@@ -18,7 +18,14 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeRows, type Orm } from "./client";
 import { shares } from "./schema";
-import { createTenant, createTestDatabase, sampleResults, type Tenant, type TestDatabase } from "./testing";
+import {
+  createTenant,
+  createTestDatabase,
+  describeOnPostgres,
+  sampleResults,
+  type Tenant,
+  type TestDatabase,
+} from "./testing";
 
 const postgresDriverIsPatched = () => {
   const entry = createRequire(import.meta.url).resolve("postgres");
@@ -38,7 +45,7 @@ describe("the postgres.js driver", () => {
   });
 });
 
-describe.runIf(process.env.DATABASE_URL)("concurrency on PostgreSQL", () => {
+describeOnPostgres("concurrency on PostgreSQL", () => {
   const TEAMMATES = 120;
   let t: TestDatabase;
   let tenant: Tenant;

@@ -2,7 +2,7 @@ import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { connect, createServer as createTcpServer, type Socket, type Server as TcpServer } from "node:net";
 import { createDb, createServices } from "@sharelinks/db";
-import { createTestDatabase } from "@sharelinks/db/testing";
+import { createTestDatabase, describeOnPostgres } from "@sharelinks/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRestContext, type RestContext } from "./context";
 import {
@@ -161,7 +161,7 @@ describe("database down", () => {
     };
   };
 
-  describe.runIf(process.env.DATABASE_URL)("PostgreSQL going away and coming back", () => {
+  describeOnPostgres("PostgreSQL going away and coming back", () => {
     it("503 while it is gone, 200 again once it is back, with no restart", async () => {
       const database = await createTestDatabase("postgres");
       const [{ name }] = (await (

@@ -40,7 +40,10 @@ export const rowFromShare = (share: Share): typeof shares.$inferInsert => ({
 });
 
 /** `subject` is for the event's webhook only: the audit row keeps ids and dates. */
-export const rowFromEvent = ({ subject: _subject, ...event }: ShareEvent): typeof shareEvents.$inferInsert => ({
+export const rowFromEvent = ({
+  subject: _subject,
+  ...event
+}: ShareEvent): typeof shareEvents.$inferInsert => ({
   ...event,
 });
 

@@ -1,5 +1,6 @@
 /** Test helpers for every package that needs a real database: `@sharelinks/db/testing`. */
 export * from "./fixtures";
 export * from "./inspect";
+export * from "./on-postgres";
 export * from "./server-database";
 export * from "./test-database";
