@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { hugeNumber, nastyJson, nastyString, oddDate } from "@sharelinks/core/testing/nasty-input";
 import { testDatabaseKinds } from "@sharelinks/db/testing";
 import { BodyTooLargeError } from "@sharelinks/edge";
 import fc from "fast-check";
@@ -152,17 +153,28 @@ const arbitraries = (ids: () => Ids) => {
     },
     { weight: 1, arbitrary: fc.string().map((s) => () => s) },
   );
-  const anyJson = fc.jsonValue({ maxDepth: 4 });
+  // Issue 8: control characters, lone surrogates, huge numbers and odd dates, besides any JSON.
+  const anyJson = fc.oneof(fc.jsonValue({ maxDepth: 4 }), nastyJson);
+  const resultRow = fc.record(
+    {
+      prompt: nastyString,
+      engine: nastyString,
+      mentioned: fc.oneof(fc.boolean(), nastyJson),
+      position: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 50 }), hugeNumber),
+      sentiment: fc.oneof(fc.constantFrom(null, "positive", "neutral", "negative"), nastyString),
+    },
+    { requiredKeys: [] },
+  );
   const shapedBody = fc.record(
     {
-      expiration_days: fc.oneof(fc.integer({ min: -5, max: 400 }), anyJson),
+      expiration_days: fc.oneof(fc.integer({ min: -5, max: 400 }), hugeNumber, anyJson),
       rotate: fc.oneof(fc.boolean(), anyJson),
       white_label_config: fc.oneof(
         fc.constant(null),
         fc.record(
           {
-            company_name: fc.oneof(fc.string(), anyJson),
-            logo_url: fc.oneof(fc.webUrl(), fc.string()),
+            company_name: fc.oneof(fc.string(), nastyString, anyJson),
+            logo_url: fc.oneof(fc.webUrl(), fc.string(), nastyString),
             primary_color: fc.oneof(fc.constantFrom("#A1B2C3", "#zzzzzz"), fc.string()),
             hide_powered_by: fc.oneof(fc.boolean(), anyJson),
             extra: anyJson,
@@ -172,13 +184,20 @@ const arbitraries = (ids: () => Ids) => {
         anyJson,
       ),
       share_ids: fc.oneof(fc.array(fc.oneof(fc.uuid(), fc.string()), { maxLength: 120 }), anyJson),
-      name: fc.oneof(fc.string(), anyJson),
-      email: fc.oneof(fc.emailAddress(), fc.string()),
+      name: fc.oneof(fc.string(), nastyString, anyJson),
+      email: fc.oneof(fc.emailAddress(), fc.string(), nastyString),
       role: fc.oneof(fc.constantFrom("member", "manager"), fc.string()),
       white_label: anyJson,
-      title: fc.string(),
-      status: fc.string(),
-      results: anyJson,
+      title: fc.oneof(fc.string(), nastyString),
+      status: fc.oneof(fc.constantFrom("completed", "running", "failed"), fc.string()),
+      created_by: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(null).map(() => ids().tenant.manager.id) },
+        { weight: 1, arbitrary: fc.oneof(fc.uuid(), nastyString) },
+      ),
+      completed_at: fc.oneof(fc.constant(new Date().toISOString()), oddDate, nastyJson),
+      started_at: fc.oneof(fc.constant(new Date().toISOString()), oddDate, nastyJson),
+      cadence: fc.oneof(fc.constant("weekly"), nastyString),
+      results: fc.oneof(fc.array(resultRow, { maxLength: 3 }), anyJson),
       unknown_field: anyJson,
     },
     { requiredKeys: [] },
