@@ -1,6 +1,6 @@
 // Adds up vitest's per-package summary lines ("Test Files  3 passed (3)",
 // "Tests  40 passed | 2 skipped (42)") from a whole run's output.
-const stripColours = (text) => text.replace(/\x1b\[[0-9;]*m/g, "");
+import { stripVTControlCharacters } from "node:util";
 
 const countsOf = (line) => {
   const counts = {};
@@ -10,7 +10,7 @@ const countsOf = (line) => {
 
 export const tallyVitestOutput = (output) => {
   const tally = { passed: 0, failed: 0, skipped: 0, files: 0 };
-  for (const raw of stripColours(output).split("\n")) {
+  for (const raw of stripVTControlCharacters(output).split("\n")) {
     const line = raw.replace(/^.*?:test:\s*/, "").trim();
     if (/^Test Files\s+\d/.test(line)) {
       const c = countsOf(line);
