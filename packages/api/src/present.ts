@@ -34,6 +34,11 @@ export interface ShareItem {
   is_existing: boolean;
   /** Per-share override; null means brand defaults. */
   white_label_config: ShareWhiteLabel | null;
+  /** Set while paused (the public routes answer 404). */
+  paused_at: string | null;
+  has_password: boolean;
+  max_views: number | null;
+  views_remaining: number | null;
 }
 
 /** Core's share view, field for field: core has decided ownership, status and permissions. */
@@ -57,5 +62,9 @@ export const presentShare = (view: ShareView, publicBaseUrl: string): ShareItem 
     expires_at: iso(share.expiresAt),
     is_existing: view.isExisting,
     white_label_config: share.whiteLabel,
+    paused_at: isoOrNull(share.pausedAt),
+    has_password: share.passwordHash !== null,
+    max_views: share.maxViews,
+    views_remaining: view.viewsRemaining,
   };
 };

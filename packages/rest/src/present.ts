@@ -33,6 +33,10 @@ export const presentShare = (view: ShareView, publicBaseUrl: string) => {
     expires_at: iso(share.expiresAt),
     is_existing: view.isExisting,
     white_label_config: share.whiteLabel ?? null,
+    paused_at: isoOrNull(share.pausedAt),
+    has_password: share.passwordHash !== null,
+    max_views: share.maxViews,
+    views_remaining: view.viewsRemaining,
   };
 };
 

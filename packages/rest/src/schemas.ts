@@ -82,6 +82,22 @@ const shareFields = {
   white_label_config: shareWhiteLabelSchema
     .nullable()
     .meta({ description: "Per-share white-label override; null when brand defaults are used." }),
+  paused_at: timestamp
+    .nullable()
+    .meta({
+      description: "Set while the link is paused: both public routes answer 404 until it is resumed.",
+    }),
+  has_password: z
+    .boolean()
+    .meta({ description: "True when readers must give the link's password (never shown again)." }),
+  max_views: z
+    .int()
+    .nullable()
+    .meta({ description: "Counted views the link may serve (1-1,000,000); null for no limit." }),
+  views_remaining: z
+    .int()
+    .nullable()
+    .meta({ description: "Counted views left under `max_views`; null when there is no limit." }),
 };
 
 export const reportShareSchema = z

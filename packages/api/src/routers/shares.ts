@@ -10,7 +10,9 @@ import {
   listMyShares,
   listMySharesQuerySchema,
   listResourceShares,
+  pauseShare,
   removeShare,
+  resumeShare,
   revokeMyShares,
 } from "@sharelinks/core";
 import { z } from "zod";
@@ -107,6 +109,21 @@ export const sharesRouter = {
       await removeShare(ctx.services.shares, ctx.actor, input.share_id);
       return { shareId: input.share_id, removed: true };
     }),
+
+  /** Owner or manager: a paused link answers 404 publicly and keeps its token and its place under the cap. */
+  pauseShare: authedProcedure
+    .input(removeShareInput)
+    .mutation(
+      async ({ ctx, input }): Promise<ShareItem> =>
+        presentShare(await pauseShare(ctx.services.shares, ctx.actor, input.share_id), ctx.publicBaseUrl),
+    ),
+
+  resumeShare: authedProcedure
+    .input(removeShareInput)
+    .mutation(
+      async ({ ctx, input }): Promise<ShareItem> =>
+        presentShare(await resumeShare(ctx.services.shares, ctx.actor, input.share_id), ctx.publicBaseUrl),
+    ),
 
   /** Partial success is normal: one result per distinct id, in request order. */
   cancelShares: authedProcedure.input(cancelSharesInputSchema).mutation(

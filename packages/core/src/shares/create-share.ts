@@ -75,6 +75,10 @@ export const createShare = async (
         input.expiration_days !== undefined
           ? expiresAtFrom(now, input.expiration_days)
           : (inherited.expiresAt ?? expiresAtFrom(now, DEFAULT_EXPIRATION_DAYS)),
+      pausedAt: null,
+      passwordHash: null,
+      maxViews: null,
+      viewsUsed: 0,
     };
     await tx.insert(share);
     await tx.recordEvent(

@@ -16,7 +16,12 @@ export interface ShareTransaction {
   findOwned(ownerId: string, resource: ResourceRef): Promise<Share | null>;
   countActive(resource: ResourceRef, now: Date): Promise<number>;
   insert(share: Share): Promise<void>;
-  /** Writes the mutable fields: snapshot, whiteLabel, expiresAt, updatedAt. */
+  /**
+   * Writes the mutable fields: snapshot, whiteLabel, expiresAt, updatedAt and
+   * the protection fields (pausedAt, passwordHash, maxViews, viewsUsed). The
+   * row was read with `findById`/`findOwned` (locked), so `viewsUsed` cannot
+   * have moved since.
+   */
   update(share: Share): Promise<void>;
   delete(shareIds: readonly string[]): Promise<void>;
   recordEvent(event: ShareEvent): Promise<void>;
@@ -53,12 +58,24 @@ export interface PublicShareRecord {
   brandName: string;
   brandWhiteLabel: ShareWhiteLabel | null;
   expiresAt: Date;
+  /** Protection (docs/protection.md), read in the same statement so an unprotected link pays nothing more. */
+  pausedAt: Date | null;
+  passwordHash: string | null;
+  maxViews: number | null;
+  viewsUsed: number;
 }
 
 export interface ShareRepository {
   transaction<T>(work: (tx: ShareTransaction) => Promise<T>): Promise<T>;
   findById(shareId: string): Promise<Share | null>;
   findPublicByTokenHash(tokenHash: string): Promise<PublicShareRecord | null>;
+  /**
+   * Uses one view of a link with a view limit: one conditional, atomic
+   * increment (`views_used < max_views`), so concurrent readers on any number
+   * of instances never get more than `max_views` successes. True when a view
+   * was left and is now used; false when the limit was already reached.
+   */
+  consumeView(shareId: string): Promise<boolean>;
   /** Newest first, each with its owner joined in (one query, whatever the number of owners). */
   listActiveByResource(resource: ResourceRef, now: Date): Promise<ShareWithOwner[]>;
   /** Newest first (created_at, then id) or by last view (see OwnerShareSort), cursor after `startingAfter`. */

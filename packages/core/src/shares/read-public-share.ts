@@ -27,11 +27,14 @@ export interface PublicShareRead {
   payload: PublicShare;
 }
 
-/** GET /v1/shared/{token} and the page: one indexed lookup; unknown or revoked is 404, expired is 410. */
+/**
+ * GET /v1/shared/{token} and the page: one indexed lookup; unknown, revoked or
+ * paused is 404 (a paused link does not say it exists), expired is 410.
+ */
 export const openPublicShare = async (deps: PublicReadDeps, token: string): Promise<PublicShareRead> => {
   if (!isWellFormedToken(token)) throw notFound("Share link");
   const record = await deps.shares.findPublicByTokenHash(hashToken(token));
-  if (!record) throw notFound("Share link");
+  if (!record || record.pausedAt !== null) throw notFound("Share link");
   if (!isActiveAt(record.expiresAt, deps.clock.now())) throw gone();
   return {
     shareId: record.shareId,

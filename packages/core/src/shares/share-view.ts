@@ -25,6 +25,7 @@ export const viewShare = (
     canRemove: mayRemove(actor, share),
     accessToken: isMine ? deps.tokenCipher.decrypt(share.tokenCiphertext) : null,
     isExisting: extra.isExisting ?? false,
+    viewsRemaining: viewsRemaining(share),
   };
 };
 
@@ -40,3 +41,7 @@ export const viewOwnShare = async (
   isExisting = false,
 ): Promise<ShareView> =>
   viewShare(deps, actor, share, now, { owner: await deps.shares.findOwner(actor.userId), isExisting });
+
+/** Views a limited link may still serve; null without a limit. */
+export const viewsRemaining = (share: Pick<Share, "maxViews" | "viewsUsed">): number | null =>
+  share.maxViews === null ? null : Math.max(0, share.maxViews - share.viewsUsed);

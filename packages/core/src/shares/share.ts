@@ -25,6 +25,14 @@ export interface Share {
   createdAt: Date;
   updatedAt: Date;
   expiresAt: Date;
+  /** Set while the owner (or a manager) has paused the link: both public routes answer 404 (docs/protection.md). */
+  pausedAt: Date | null;
+  /** argon2id PHC string; null when the link has no password. Never shown again. */
+  passwordHash: string | null;
+  /** Counted views the link may serve; null for no limit. */
+  maxViews: number | null;
+  /** Counted views served so far against `maxViews` (only kept up while a limit is set). */
+  viewsUsed: number;
 }
 
 export const SHARE_EVENT_TYPES = [
@@ -39,6 +47,13 @@ export const SHARE_EVENT_TYPES = [
   "first_viewed",
   /** Found by the scheduled expiry scan, once per expiry (an extend re-arms it). */
   "expired",
+  /** Pause / resume (docs/protection.md): the link stops / starts answering with the same token. */
+  "paused",
+  "resumed",
+  /** Password or view limit changed (PATCH /v1/shares/{id}); metadata says which, never the password. */
+  "protection_changed",
+  /** The 7-day or 1-day reminder before expiry was sent (metadata.reminder); once per expiry. */
+  "expiry_reminded",
 ] as const;
 export type ShareEventType = (typeof SHARE_EVENT_TYPES)[number];
 
@@ -94,4 +109,6 @@ export interface ShareView {
   accessToken: string | null;
   /** True when a create refreshed the caller's existing share. */
   isExisting: boolean;
+  /** Counted views left under `maxViews`; null when the link has no view limit. */
+  viewsRemaining: number | null;
 }

@@ -231,6 +231,10 @@ export const buildShare = (
     createdAt,
     updatedAt: createdAt,
     expiresAt: expiresAtFrom(createdAt, 30),
+    pausedAt: null,
+    passwordHash: null,
+    maxViews: null,
+    viewsUsed: 0,
     ...overrides,
   };
 };

@@ -279,6 +279,10 @@ describe("in-memory share repository: queries", () => {
       brandName: "Acme",
       brandWhiteLabel: { primary_color: "#112233" },
       expiresAt: share.expiresAt,
+      pausedAt: null,
+      passwordHash: null,
+      maxViews: null,
+      viewsUsed: 0,
     });
     expect(await repo.findPublicByTokenHash("no-such-hash")).toBeNull();
   });

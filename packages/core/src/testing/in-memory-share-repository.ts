@@ -165,8 +165,19 @@ export const createInMemoryShareRepository = (
         const stored = state.shares.get(share.id);
         if (!stored) throw new Error(`in-memory share repository: update of missing share ${share.id}`);
         // Only the mutable columns, as the port documents.
-        const { snapshot, whiteLabel, expiresAt, updatedAt } = structuredClone(share);
-        state.shares.set(share.id, { ...stored, snapshot, whiteLabel, expiresAt, updatedAt });
+        const { snapshot, whiteLabel, expiresAt, updatedAt, pausedAt, passwordHash, maxViews, viewsUsed } =
+          structuredClone(share);
+        state.shares.set(share.id, {
+          ...stored,
+          snapshot,
+          whiteLabel,
+          expiresAt,
+          updatedAt,
+          pausedAt,
+          passwordHash,
+          maxViews,
+          viewsUsed,
+        });
       },
       async delete(shareIds) {
         guard();
@@ -231,9 +242,23 @@ export const createInMemoryShareRepository = (
           brandName: brand.name,
           brandWhiteLabel: brand.whiteLabel,
           expiresAt: share.expiresAt,
+          pausedAt: share.pausedAt,
+          passwordHash: share.passwordHash,
+          maxViews: share.maxViews,
+          viewsUsed: share.viewsUsed,
         });
       }
       return null;
+    },
+
+    async consumeView(shareId) {
+      // Synchronous between the read and the write, so as atomic as the database's conditional update.
+      const share = committed.shares.get(shareId);
+      if (!share) return false;
+      if (share.maxViews === null) return true;
+      if (share.viewsUsed >= share.maxViews) return false;
+      committed.shares.set(shareId, { ...share, viewsUsed: share.viewsUsed + 1 });
+      return true;
     },
 
     async listActiveByResource(resource, now) {

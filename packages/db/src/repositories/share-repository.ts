@@ -33,6 +33,8 @@ export class DrizzleShareRepository implements ShareRepository {
    * keeps it as a server-side prepared statement per connection.
    */
   private readonly publicByTokenHash;
+  /** Only links with a view limit run this, after the read above. */
+  private readonly consumeOneView;
 
   constructor(
     private readonly db: Database,
@@ -45,6 +47,10 @@ export class DrizzleShareRepository implements ShareRepository {
         snapshot: shares.snapshot,
         whiteLabel: shares.whiteLabel,
         expiresAt: shares.expiresAt,
+        pausedAt: shares.pausedAt,
+        passwordHash: shares.passwordHash,
+        maxViews: shares.maxViews,
+        viewsUsed: shares.viewsUsed,
         brandName: brands.name,
         brandWhiteLabel: brands.whiteLabel,
       })
@@ -53,6 +59,19 @@ export class DrizzleShareRepository implements ShareRepository {
       .where(eq(shares.tokenHash, sql.placeholder("tokenHash")))
       .limit(1)
       .prepare("share_public_by_token_hash");
+    // One statement, atomic on the row: the row lock serializes concurrent
+    // readers on every instance, and the re-checked condition stops at the limit.
+    this.consumeOneView = db.orm
+      .update(shares)
+      .set({ viewsUsed: sql`${shares.viewsUsed} + 1` })
+      .where(
+        and(
+          eq(shares.id, sql.placeholder("shareId")),
+          sql`(${shares.maxViews} is null or ${shares.viewsUsed} < ${shares.maxViews})`,
+        ),
+      )
+      .returning({ id: shares.id })
+      .prepare("share_consume_view");
   }
 
   transaction<T>(work: (tx: ShareTransaction) => Promise<T>): Promise<T> {
@@ -82,6 +101,14 @@ export class DrizzleShareRepository implements ShareRepository {
     return guarded(async () => {
       const [row] = await this.publicByTokenHash.execute({ tokenHash });
       return row ?? null;
+    });
+  }
+
+  consumeView(shareId: string): Promise<boolean> {
+    return guarded(async () => {
+      if (!isUuid(shareId)) return false;
+      const rows = await this.consumeOneView.execute({ shareId });
+      return rows.length === 1;
     });
   }
 

@@ -21,6 +21,10 @@ export const shareFromRow = (row: ShareRow): Share => ({
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
   expiresAt: row.expiresAt,
+  pausedAt: row.pausedAt,
+  passwordHash: row.passwordHash,
+  maxViews: row.maxViews,
+  viewsUsed: row.viewsUsed,
 });
 
 export const rowFromShare = (share: Share): typeof shares.$inferInsert => ({
@@ -37,6 +41,10 @@ export const rowFromShare = (share: Share): typeof shares.$inferInsert => ({
   createdAt: share.createdAt,
   updatedAt: share.updatedAt,
   expiresAt: share.expiresAt,
+  pausedAt: share.pausedAt,
+  passwordHash: share.passwordHash,
+  maxViews: share.maxViews,
+  viewsUsed: share.viewsUsed,
 });
 
 /** `subject` is for the event's webhook only: the audit row keeps ids and dates. */

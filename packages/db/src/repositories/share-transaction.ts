@@ -72,6 +72,10 @@ export class DrizzleShareTransaction implements ShareTransaction {
         whiteLabel: share.whiteLabel,
         expiresAt: share.expiresAt,
         updatedAt: share.updatedAt,
+        pausedAt: share.pausedAt,
+        passwordHash: share.passwordHash,
+        maxViews: share.maxViews,
+        viewsUsed: share.viewsUsed,
       })
       .where(eq(shares.id, share.id));
   }

@@ -1,4 +1,4 @@
-import type { ShareWhiteLabel } from "@sharelinks/core";
+import type { SharePolicy, ShareWhiteLabel } from "@sharelinks/core";
 import { jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 
@@ -7,5 +7,7 @@ export const brands = pgTable("brands", {
   id: id(),
   name: text("name").notNull(),
   whiteLabel: jsonb("white_label").$type<ShareWhiteLabel>(),
+  /** Managers' expiry and password policy for new links (docs/protection.md); null means none. */
+  sharePolicy: jsonb("share_policy").$type<SharePolicy>(),
   createdAt: createdAt(),
 });

@@ -1,6 +1,6 @@
 import { RESOURCE_TYPES, type ShareWhiteLabel, type Snapshot } from "@sharelinks/core";
 import { sql } from "drizzle-orm";
-import { check, index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { brands } from "./brands";
 import { createdAt, id, instant } from "./columns";
 import { reports } from "./reports";
@@ -39,8 +39,16 @@ export const shares = pgTable(
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
     expiresAt: instant("expires_at").notNull(),
+    // Protection (docs/protection.md). Read by the public read's one statement;
+    // only a link with max_views pays a second one (the conditional increment).
+    pausedAt: instant("paused_at"),
+    /** argon2id PHC string, never the password. */
+    passwordHash: text("password_hash"),
+    maxViews: integer("max_views"),
+    viewsUsed: integer("views_used").notNull().default(0),
   },
   (t) => [
+    check("shares_max_views_range", sql`${t.maxViews} is null or (${t.maxViews} between 1 and 1000000)`),
     check(
       "shares_resource_matches_type",
       sql`(${t.resourceType} = 'report' and ${t.reportId} is not null and ${t.scheduledReportId} is null)

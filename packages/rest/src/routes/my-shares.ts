@@ -1,7 +1,13 @@
-import { listMyShares, listMySharesQuerySchema, removeShare } from "@sharelinks/core";
+import {
+  listMyShares,
+  listMySharesQuerySchema,
+  pauseShare,
+  removeShare,
+  resumeShare,
+} from "@sharelinks/core";
 import { list, presentShare } from "../present";
 import { defineRoute, type Route } from "../route";
-import { shareIdParams, shareListSchema } from "../schemas";
+import { shareIdParams, shareListSchema, shareSchema } from "../schemas";
 
 export const myShareRoutes: Route[] = [
   defineRoute({
@@ -43,4 +49,26 @@ export const myShareRoutes: Route[] = [
       return { status: 204 };
     },
   }),
+  ...(["pause", "resume"] as const).map((action) =>
+    defineRoute({
+      method: "POST",
+      path: `/v1/shares/{share_id}/${action}`,
+      operationId: `${action}Share`,
+      summary: action === "pause" ? "Pause a share link" : "Resume a paused share link",
+      description:
+        action === "pause"
+          ? "Allowed to the share's owner and to managers of the brand. While paused, both public routes answer 404 (as if revoked: existence does not leak); the token stays the same and the link keeps its place under the cap. Pausing a paused link changes nothing (200)."
+          : "Allowed to the share's owner and to managers of the brand. The link answers again with the same token. Resuming a running link changes nothing (200).",
+      tag: "My shares",
+      auth: "api_key",
+      params: shareIdParams,
+      responses: { 200: { description: "The share, with `paused_at`.", schema: shareSchema } },
+      errors: ["forbidden", "not_found"],
+      async handle({ ctx, actor, params }) {
+        const run = action === "pause" ? pauseShare : resumeShare;
+        const view = await run(ctx.services.shares, actor, params.share_id);
+        return { status: 200, body: presentShare(view, ctx.publicBaseUrl) };
+      },
+    }),
+  ),
 ];

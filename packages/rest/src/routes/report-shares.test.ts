@@ -68,6 +68,10 @@ describe.each(testDatabaseKinds())("report and scheduled-report shares on %s", (
             "expires_at",
             "is_existing",
             "white_label_config",
+            "paused_at",
+            "has_password",
+            "max_views",
+            "views_remaining",
           ].sort(),
         );
         expect(share.object).toBe(objectName);
@@ -83,6 +87,12 @@ describe.each(testDatabaseKinds())("report and scheduled-report shares on %s", (
         expect(share.expires_at).toBe(plusDays(now, 30));
         expect(share.is_existing).toBe(false);
         expect(share.white_label_config).toBeNull();
+        expect(share).toMatchObject({
+          paused_at: null,
+          has_password: false,
+          max_views: null,
+          views_remaining: null,
+        });
         expect(res.headers.get("ratelimit-limit")).toBe("100000");
         expect(res.headers.get("cache-control")).toBe("no-store");
       });
