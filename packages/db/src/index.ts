@@ -29,8 +29,16 @@ export {
   JobQueueSchemaError,
   type SendOptions,
 } from "./jobs/job-queue";
+export { createJobSlot, type JobSlot } from "./jobs/job-slot";
 export { JOB_QUEUES, type JobQueueName } from "./jobs/queues";
 export { RETENTION_CRON, retentionJob } from "./jobs/retention-job";
+export {
+  startWebhookRelay,
+  WEBHOOK_RELAY_INTERVAL_MS,
+  type WebhookRelay,
+  webhookDeliveryJob,
+  webhookExpiryScanJob,
+} from "./jobs/webhook-jobs";
 export { MIGRATIONS_FOLDER, migrate } from "./migrate";
 export { type DbErrorClass, type DbObserver, observeDb } from "./observer";
 export { type Argon2Cost, createArgon2PasswordHasher, DEFAULT_ARGON2_COST } from "./passwords";
@@ -48,6 +56,8 @@ export { DrizzleResourceCatalog } from "./repositories/resource-catalog";
 export { DrizzleRetentionStore } from "./repositories/retention-store";
 export { DrizzleShareRepository } from "./repositories/share-repository";
 export { DrizzleViewSink, type FirstViewListener } from "./repositories/view-sink";
+export { DrizzleWebhookRepository } from "./repositories/webhook-repository";
+export { scanExpiredShares } from "./repositories/webhook-scan";
 export * as schema from "./schema";
 export {
   DEMO_EMAIL,
@@ -57,5 +67,5 @@ export {
   type DemoSeed,
   seedDemo,
 } from "./seed";
-export { createServices, type Services, type ServicesOptions } from "./services";
+export { createServices, type Services, type ServicesOptions, webhookSecretCipher } from "./services";
 export { hasAnyUser } from "./users-present";

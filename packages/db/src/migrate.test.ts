@@ -16,12 +16,16 @@ const TABLES = [
   "scheduled_reports",
   "sessions",
   "share_events",
+  "share_expiry_notices",
   "share_view_days",
   "share_view_referrers",
   "share_view_totals",
   "share_view_visitors",
   "shares",
   "users",
+  "webhook_deliveries",
+  "webhook_endpoints",
+  "webhook_outbox",
 ];
 
 describe.each(testDatabaseKinds())("migrations over %s", (kind) => {

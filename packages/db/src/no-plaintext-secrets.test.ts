@@ -1,4 +1,11 @@
-import { createApiKey, createShare, createUser, signIn } from "@sharelinks/core";
+import {
+  createApiKey,
+  createShare,
+  createUser,
+  createWebhookEndpoint,
+  rotateWebhookSecret,
+  signIn,
+} from "@sharelinks/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeRows } from "./client";
@@ -12,6 +19,7 @@ import { createTenant, createTestDatabase, type TestDatabase, testDatabaseKinds 
 describe.each(testDatabaseKinds())("no plaintext secrets over %s", (kind) => {
   let t: TestDatabase;
   const secrets: string[] = [];
+  const webhookSecrets: string[] = [];
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
@@ -49,14 +57,23 @@ describe.each(testDatabaseKinds())("no plaintext secrets over %s", (kind) => {
     const { key } = await createApiKey(t.services.accounts, person.id, {});
     const { token } = await signIn(t.services.accounts, { email: person.email, password });
     secrets.push(key, token, password);
+    // Webhook signing secrets: the whsec_ value and its base64 body, at create and after a rotate.
+    const webhooks = { ...t.services.webhooks, urlPolicy: { allowPrivate: true } };
+    const created = await createWebhookEndpoint(webhooks, tenant.actor(tenant.manager), {
+      url: "http://127.0.0.1:9/hook",
+    });
+    const rotated = await rotateWebhookSecret(webhooks, tenant.actor(tenant.manager), created.endpoint.id);
+    webhookSecrets.push(created.secret, rotated.secret);
+    secrets.push(...webhookSecrets.map((s) => s.slice("whsec_".length)));
   });
   afterAll(async () => {
     await t?.cleanup();
   });
 
   it("made real secrets to look for", () => {
-    // 3 users x 3 distinct share tokens (a refresh re-shows one), plus key, session and password.
-    expect(new Set(secrets).size).toBe(12);
+    // 3 users x 3 distinct share tokens (a refresh re-shows one), plus key, session and password,
+    // plus two webhook signing secrets.
+    expect(new Set(secrets).size).toBe(14);
   });
 
   it("finds none of them in any text or json column of any table", async () => {
@@ -76,6 +93,7 @@ describe.each(testDatabaseKinds())("no plaintext secrets over %s", (kind) => {
       "shares.token_ciphertext",
       "shares.snapshot",
       "api_keys.prefix",
+      "webhook_endpoints.secret_ciphertext",
     ]) {
       expect(scanned).toContain(column);
     }

@@ -12,8 +12,11 @@ import {
   type ShareDeps,
   systemClock,
   type ViewSink,
+  type WebhookDeps,
+  type WebhookUrlPolicy,
 } from "@sharelinks/core";
 import type { Database } from "./client";
+import { createJobSlot, type JobSlot } from "./jobs/job-slot";
 import { createArgon2PasswordHasher } from "./passwords";
 import { DrizzleAccountRepository } from "./repositories/account-repository";
 import { DrizzleAnalyticsRepository } from "./repositories/analytics-repository";
@@ -21,6 +24,8 @@ import { DrizzleResourceCatalog } from "./repositories/resource-catalog";
 import { DrizzleRetentionStore } from "./repositories/retention-store";
 import { DrizzleShareRepository } from "./repositories/share-repository";
 import { DrizzleViewSink } from "./repositories/view-sink";
+import { DrizzleWebhookRepository } from "./repositories/webhook-repository";
+import { firstViewWebhook } from "./repositories/webhook-scan";
 
 /**
  * Core's use cases, wired to this database. REST, tRPC and the web app all
@@ -39,6 +44,10 @@ export interface Services {
   analytics: AnalyticsDeps;
   /** Where the view recorder flushes. */
   viewSink: ViewSink;
+  /** Webhook endpoints (managers' use cases); the same repository is the delivery worker's store. */
+  webhooks: WebhookDeps & { webhooks: DrizzleWebhookRepository };
+  /** The job queue, once the server binds it (`startJobs`): outbox relay, delivery jobs, manual retries. */
+  jobs: JobSlot;
 }
 
 export interface ServicesOptions {
@@ -48,13 +57,22 @@ export interface ServicesOptions {
   random?: RandomSource;
   /** Defaults to argon2id at production cost; tests pass a cheaper one. */
   passwords?: PasswordHasher;
+  /** WEBHOOK_ALLOW_PRIVATE_URLS (dev and tests only); default: https to public addresses only. */
+  webhookUrlPolicy?: WebhookUrlPolicy;
+  /** Create-time DNS check of webhook URLs (the sender checks at every attempt too). */
+  webhookResolver?: WebhookDeps["resolver"];
 }
+
+/** The webhook signing secrets' key is derived under its own label, never equal to the token key. */
+export const webhookSecretCipher = (tokenSecret: string) =>
+  createAesGcmTokenCipher(`webhook-signing-secrets:${tokenSecret}`);
 
 export const createServices = (db: Database, options: ServicesOptions): Services => {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? cryptoRandom;
   const shareRepository = new DrizzleShareRepository(db);
   const catalog = new DrizzleResourceCatalog(db);
+  const jobs = createJobSlot();
   const accounts: AccountDeps = {
     accounts: new DrizzleAccountRepository(db),
     passwords: options.passwords ?? createArgon2PasswordHasher(),
@@ -75,6 +93,15 @@ export const createServices = (db: Database, options: ServicesOptions): Services
     publicRead: { shares: shareRepository, clock },
     retention: { store: new DrizzleRetentionStore(db), clock },
     analytics: { shares: shareRepository, analytics: new DrizzleAnalyticsRepository(db), clock },
-    viewSink: new DrizzleViewSink(db),
+    viewSink: new DrizzleViewSink(db, firstViewWebhook),
+    webhooks: {
+      webhooks: new DrizzleWebhookRepository(db, jobs),
+      clock,
+      random,
+      secretCipher: webhookSecretCipher(options.tokenSecret),
+      urlPolicy: options.webhookUrlPolicy ?? { allowPrivate: false },
+      ...(options.webhookResolver && { resolver: options.webhookResolver }),
+    },
+    jobs,
   };
 };

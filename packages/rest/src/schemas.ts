@@ -82,11 +82,9 @@ const shareFields = {
   white_label_config: shareWhiteLabelSchema
     .nullable()
     .meta({ description: "Per-share white-label override; null when brand defaults are used." }),
-  paused_at: timestamp
-    .nullable()
-    .meta({
-      description: "Set while the link is paused: both public routes answer 404 until it is resumed.",
-    }),
+  paused_at: timestamp.nullable().meta({
+    description: "Set while the link is paused: both public routes answer 404 until it is resumed.",
+  }),
   has_password: z
     .boolean()
     .meta({ description: "True when readers must give the link's password (never shown again)." }),

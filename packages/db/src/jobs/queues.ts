@@ -25,6 +25,14 @@ export interface QueueOptions {
 export const JOB_QUEUES = {
   /** Scheduled data retention (jobs/maintenance): sessions, old expired shares, old audit events. */
   "maintenance.retention": { policy: "stately", retryLimit: 2, retryDelay: 60, expireInSeconds: 15 * 60 },
+  /**
+   * One attempt of one webhook delivery. The retry schedule is the delivery's
+   * own (core's backoff: the handler queues the next attempt); these retries
+   * only cover a crash or a database error mid-attempt (the delivery keeps its id).
+   */
+  "webhooks.deliver": { policy: "standard", retryLimit: 5, retryDelay: 15, expireInSeconds: 60 },
+  /** Every minute: shares that expired since, reported once each as `share.expired`. */
+  "webhooks.expiry-scan": { policy: "stately", retryLimit: 1, retryDelay: 30, expireInSeconds: 5 * 60 },
 } as const satisfies Record<string, QueueOptions>;
 
 export type JobQueueName = keyof typeof JOB_QUEUES;

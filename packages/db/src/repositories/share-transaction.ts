@@ -4,12 +4,14 @@ import {
   type Share,
   type ShareEvent,
   type ShareTransaction,
+  webhookEventOf,
 } from "@sharelinks/core";
 import { and, eq, gte, inArray } from "drizzle-orm";
 import type { Orm } from "../client";
 import { isUuid } from "../ids";
 import { reports, scheduledReports, shareEvents, shares } from "../schema";
 import { onResource, rowFromEvent, rowFromShare, shareFromRow } from "./share-rows";
+import { writeWebhookEvent } from "./webhook-outbox";
 
 /**
  * The share writes of one use case, all on one drizzle transaction. Every
@@ -88,5 +90,8 @@ export class DrizzleShareTransaction implements ShareTransaction {
   async recordEvent(event: ShareEvent): Promise<void> {
     await this.tx.insert(shareEvents).values(rowFromEvent(event));
     this.onRecorded?.(event.type);
+    // The outbox row commits (or not) with the change itself.
+    const webhook = webhookEventOf(event);
+    if (webhook) await writeWebhookEvent(this.tx, webhook);
   }
 }

@@ -7,3 +7,4 @@ export * from "./share-events";
 export * from "./share-views";
 export * from "./shares";
 export * from "./users";
+export * from "./webhooks";

@@ -1,0 +1,100 @@
+import { attemptWebhookDelivery, type Clock, type WebhookDeliveryDeps } from "@sharelinks/core";
+import type { Database } from "../client";
+import { relayWebhookOutbox } from "../repositories/webhook-outbox";
+import { scanExpiredShares } from "../repositories/webhook-scan";
+import type { JobDefinition, JobQueueLogger } from "./job-queue";
+import type { JobSlot } from "./job-slot";
+
+/** Deliveries one instance attempts at once (each waits at most 10 s for its receiver). */
+export const WEBHOOK_DELIVERY_CONCURRENCY = 4;
+
+/** One attempt per job (core's attemptWebhookDelivery); the next attempt is queued by the store. */
+export const webhookDeliveryJob = (deps: WebhookDeliveryDeps): JobDefinition<{ delivery_id: string }> => ({
+  queue: "webhooks.deliver",
+  concurrency: WEBHOOK_DELIVERY_CONCURRENCY,
+  async handle(data) {
+    await attemptWebhookDelivery(deps, data.delivery_id);
+  },
+});
+
+export const WEBHOOK_EXPIRY_SCAN_CRON = "* * * * *";
+
+/** Every minute, once for the deployment: report the shares that expired since. */
+export const webhookExpiryScanJob = (
+  db: Database,
+  clock: Clock,
+  logger: Pick<JobQueueLogger, "info">,
+): JobDefinition => ({
+  queue: "webhooks.expiry-scan",
+  cron: WEBHOOK_EXPIRY_SCAN_CRON,
+  async handle() {
+    let total = 0;
+    for (;;) {
+      const found = await scanExpiredShares(db, clock.now());
+      total += found;
+      if (found === 0) break;
+    }
+    if (total > 0) logger.info({ expired_shares: total }, "webhooks: expiries reported");
+  },
+});
+
+export interface WebhookRelay {
+  /** Moves every outbox row now (tests, shutdown). */
+  drain(): Promise<number>;
+  stop(): void;
+}
+
+/** How often each instance looks at the outbox: an event reaches its delivery job within about this. */
+export const WEBHOOK_RELAY_INTERVAL_MS = 500;
+
+/**
+ * The outbox relay, on every instance (`SKIP LOCKED` shares the rows out). A
+ * timer, not a job: pg-boss's cron ticks once a minute, and webhooks should
+ * leave within a second of the change.
+ */
+export const startWebhookRelay = (
+  db: Database,
+  jobs: JobSlot,
+  logger: Pick<JobQueueLogger, "warn">,
+  intervalMs = WEBHOOK_RELAY_INTERVAL_MS,
+): WebhookRelay => {
+  let running: Promise<number> | null = null;
+  let failing = false;
+  const drain = async () => {
+    let moved = 0;
+    for (;;) {
+      const batch = await db.orm.transaction((tx) => relayWebhookOutbox(tx, jobs));
+      moved += batch;
+      if (batch === 0) return moved;
+    }
+  };
+  const tick = () => {
+    if (running) return;
+    running = drain()
+      .then(
+        (moved) => {
+          failing = false;
+          return moved;
+        },
+        (error: unknown) => {
+          if (!failing) logger.warn({ err: error }, "webhook relay failed (retrying)");
+          failing = true;
+          return 0;
+        },
+      )
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return {
+    async drain() {
+      if (running) await running;
+      return drain();
+    },
+    stop() {
+      clearInterval(timer);
+    },
+  };
+};

@@ -1,0 +1,110 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
+import type { Database, Orm } from "../client";
+import { shareEvents, shareExpiryNotices, shares } from "../schema";
+import type { FirstViewListener } from "./view-sink";
+import { writeWebhookEvent } from "./webhook-outbox";
+
+const resourceOf = (row: {
+  resourceType: "report" | "scheduled";
+  reportId: string | null;
+  scheduledReportId: string | null;
+}) =>
+  row.resourceType === "report"
+    ? { type: "report" as const, id: row.reportId as string }
+    : { type: "scheduled" as const, id: row.scheduledReportId as string };
+
+const shareFacts = {
+  id: shares.id,
+  brandId: shares.brandId,
+  ownerId: shares.ownerId,
+  resourceType: shares.resourceType,
+  reportId: shares.reportId,
+  scheduledReportId: shares.scheduledReportId,
+  expiresAt: shares.expiresAt,
+};
+
+/** The view flush's hook: `share.first_viewed` goes to the outbox in the flush's transaction. */
+export const firstViewWebhook: FirstViewListener = async (tx, share) => {
+  const [row] = await tx.select(shareFacts).from(shares).where(eq(shares.id, share.id));
+  if (!row) return;
+  await writeWebhookEvent(tx, {
+    id: randomUUID(),
+    type: "share.first_viewed",
+    at: share.at,
+    actorId: null,
+    share: {
+      shareId: row.id,
+      brandId: row.brandId,
+      ownerId: row.ownerId,
+      resource: resourceOf(row),
+      expiresAt: row.expiresAt,
+    },
+  });
+};
+
+/** How far back the scan looks: an expiry older than this (a long outage, a first deploy) is not announced. */
+export const EXPIRY_SCAN_LOOKBACK_MS = 7 * 24 * 3_600_000;
+export const EXPIRY_SCAN_BATCH = 500;
+
+/**
+ * One batch of the expiry scan: shares past `expires_at` (within the
+ * lookback) whose expiry was not reported yet get their `expired` audit event
+ * and `share.expired` webhook, once per `expires_at` (an extend re-arms it).
+ * `SKIP LOCKED` keeps a share being written (and a second scanner) out of the
+ * batch. Returns how many it reported.
+ */
+export const scanExpiredShares = async (
+  db: Database,
+  now: Date,
+  batch = EXPIRY_SCAN_BATCH,
+): Promise<number> =>
+  db.orm.transaction(async (tx: Orm) => {
+    const rows = await tx
+      .select(shareFacts)
+      .from(shares)
+      .leftJoin(shareExpiryNotices, eq(shareExpiryNotices.shareId, shares.id))
+      .where(
+        and(
+          lt(shares.expiresAt, now),
+          gt(shares.expiresAt, new Date(now.getTime() - EXPIRY_SCAN_LOOKBACK_MS)),
+          or(isNull(shareExpiryNotices.shareId), ne(shareExpiryNotices.expiresAt, shares.expiresAt)),
+        ),
+      )
+      .orderBy(asc(shares.expiresAt))
+      .limit(batch)
+      .for("update", { of: shares, skipLocked: true });
+    for (const row of rows) {
+      const id = randomUUID();
+      await tx.insert(shareEvents).values({
+        id,
+        shareId: row.id,
+        brandId: row.brandId,
+        actorId: null,
+        type: "expired",
+        at: row.expiresAt,
+        oldExpiresAt: row.expiresAt,
+      });
+      await tx
+        .insert(shareExpiryNotices)
+        .values({ shareId: row.id, expiresAt: row.expiresAt, notifiedAt: now })
+        .onConflictDoUpdate({
+          target: shareExpiryNotices.shareId,
+          set: { expiresAt: sql`excluded.expires_at`, notifiedAt: sql`excluded.notified_at` },
+        });
+      await writeWebhookEvent(tx, {
+        id,
+        type: "share.expired",
+        at: row.expiresAt,
+        actorId: null,
+        share: {
+          shareId: row.id,
+          brandId: row.brandId,
+          ownerId: row.ownerId,
+          resource: resourceOf(row),
+          expiresAt: row.expiresAt,
+        },
+      });
+    }
+    return rows.length;
+  });
