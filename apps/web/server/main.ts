@@ -12,6 +12,7 @@ import { startJobs } from "./jobs";
 import { startMetricsListener } from "./metrics/metrics-endpoint";
 import { createServerMetrics } from "./metrics/server-metrics";
 import { setRuntime } from "./runtime-registry";
+import { startTracing } from "./telemetry/tracing";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
@@ -19,6 +20,8 @@ const dev = process.argv.includes("--dev");
 const start = async () => {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, base: { service: "sharelinks" } });
+  // Before the database opens: its clients are wrapped in spans only when tracing is on.
+  const tracing = await startTracing();
   const metrics = createServerMetrics();
   observeDb(metrics.db);
   const { db, services, demo } = await bootstrap(config);
@@ -36,6 +39,7 @@ const start = async () => {
     logger,
     dev,
     metrics,
+    tracing,
     next: (req, res) => nextHandler(req, res),
   });
   const metricsServer =
@@ -79,6 +83,7 @@ const start = async () => {
     void stopped
       .then(() => frontDoor.close())
       .then(() => jobs.stop(3_000))
+      .then(() => tracing?.shutdown())
       .finally(() => db.close())
       .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 8_000).unref();

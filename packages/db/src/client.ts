@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { dbTracingEnabled, tracePglite } from "./db-tracing";
 import { migratePgliteClient, migratePostgresUrl, registerMigrator } from "./migrate";
 import { guarded } from "./pg-errors";
 import { copyPgliteImage, PGLITE_START_PARAMS } from "./pglite-image";
@@ -96,6 +97,7 @@ export const createPgliteDb = async (
     await lock?.release();
     throw error;
   }
+  if (dbTracingEnabled()) tracePglite(client as never);
   const orm = drizzlePglite({ client, schema });
   const db: Database = {
     kind: "pglite",

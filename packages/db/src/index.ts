@@ -17,6 +17,7 @@ export {
   resolveTarget,
   type Schema,
 } from "./client";
+export { traceDb } from "./db-tracing";
 export { DEMO_ENGINES, type DemoResultsOptions, demoResultRows, prng } from "./demo-results";
 export {
   createJobQueue,

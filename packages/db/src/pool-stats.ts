@@ -1,4 +1,5 @@
 import type { Sql } from "postgres";
+import { dbTracingEnabled, endDbSpan, startDbSpan } from "./db-tracing";
 
 export interface PoolStats {
   /** The pool's size (postgres.js `max`). */
@@ -19,6 +20,8 @@ export interface PoolStats {
  * `onexecute` option only `begin` passes, so nothing is counted twice.
  */
 export const trackPool = (client: Sql, size: number): (() => PoolStats) => {
+  // Decided once, when the pool is made: without tracing no span is ever started.
+  const traced = dbTracingEnabled();
   let active = 0;
   const done = () => {
     active -= 1;
@@ -35,15 +38,34 @@ export const trackPool = (client: Sql, size: number): (() => PoolStats) => {
     const handler = handle.handler;
     handle.handler = (q) => {
       active += 1;
-      (q as Promise<unknown>).then(done, done);
+      if (traced) {
+        // Started here, in the caller's async context: the request's span is its parent.
+        const span = startDbSpan("postgresql", typeof args[0] === "string" ? args[0] : null);
+        (q as Promise<unknown>).then(
+          () => {
+            endDbSpan(span);
+            done();
+          },
+          (error: unknown) => {
+            endDbSpan(span, error);
+            done();
+          },
+        );
+      } else (q as Promise<unknown>).then(done, done);
       return handler(q);
     };
     return query;
   };
   (client as { begin: unknown }).begin = async (...args: unknown[]) => {
     active += 1;
+    const span = traced ? startDbSpan("postgresql", null) : null;
     try {
-      return await begin(...args);
+      const result = await begin(...args);
+      if (span) endDbSpan(span);
+      return result;
+    } catch (error) {
+      if (span) endDbSpan(span, error);
+      throw error;
     } finally {
       active -= 1;
     }

@@ -35,6 +35,7 @@ export const logAccess = (base: EdgeLogger, request: RequestContext): void => {
         status: request.status,
         duration_ms: request.elapsedMs(),
         surface: request.surface,
+        ...(request.traceId !== null && { trace_id: request.traceId }),
       },
       "request",
     );
@@ -48,6 +49,7 @@ export const logAccess = (base: EdgeLogger, request: RequestContext): void => {
         status: request.status,
         duration_ms: request.elapsedMs(),
         surface: request.surface,
+        ...(request.traceId !== null && { trace_id: request.traceId }),
       },
       "request",
     );

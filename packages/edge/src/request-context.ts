@@ -22,6 +22,8 @@ export class RequestContext {
    * a lookup of its own. Never logged: it is an internal id.
    */
   viewedShareId: string | null = null;
+  /** The trace this request belongs to when tracing is on (W3C trace id, hex): logged beside the request id. */
+  traceId: string | null = null;
   private child: EdgeLogger | null = null;
 
   constructor(
@@ -40,7 +42,12 @@ export class RequestContext {
 
   /** A logger whose every line carries this request's id (made on first use). */
   get log(): EdgeLogger {
-    this.child ??= this.logger.child?.({ request_id: this.requestId }) ?? this.logger;
+    this.child ??=
+      this.logger.child?.(
+        this.traceId === null
+          ? { request_id: this.requestId }
+          : { request_id: this.requestId, trace_id: this.traceId },
+      ) ?? this.logger;
     return this.child;
   }
 

@@ -6,6 +6,7 @@ import type { ServerMetrics } from "../metrics/server-metrics";
 import { createNextSurface, type NextRequestHandler } from "../next-app";
 import { createPublicPageSurface } from "../public-page";
 import { createRestSurface } from "../rest";
+import type { Tracing } from "../telemetry/tracing";
 import { createTrpcSurface } from "../trpc";
 import { createViewRecording, type ViewRecording } from "../view-recording";
 import { createFrontDoor, type FrontDoor } from "./front-door";
@@ -30,6 +31,8 @@ export interface ServerFrontDoorOptions {
   rateLimitKeyPrefix?: string;
   /** The metrics every request, limiter and the pool report to (none: not measured). */
   metrics?: ServerMetrics;
+  /** Tracing, when OTEL_EXPORTER_OTLP_ENDPOINT turned it on. */
+  tracing?: Tracing | null;
 }
 
 /**
@@ -37,7 +40,7 @@ export interface ServerFrontDoorOptions {
  * and one logger: what `main.ts` serves, and what the server tests run.
  */
 export const createServerFrontDoor = (options: ServerFrontDoorOptions): ServerFrontDoor => {
-  const { config, services, logger, metrics } = options;
+  const { config, services, logger, metrics, tracing } = options;
   const limits = createRateLimitStore({
     settings: {
       perKeyPerMinute: config.rateLimitPerMinute,
@@ -52,6 +55,7 @@ export const createServerFrontDoor = (options: ServerFrontDoorOptions): ServerFr
   const frontDoor = createFrontDoor({
     logger,
     trustProxyHops: config.trustProxyHops,
+    ...(tracing && { around: tracing.around }),
     ...(metrics &&
       config.metricsToken !== undefined && {
         claim: metricsOnMainPort(metrics.registry, config.metricsToken),
@@ -68,6 +72,7 @@ export const createServerFrontDoor = (options: ServerFrontDoorOptions): ServerFr
     serverSecret: config.shareTokenSecret,
     logger,
   });
+  if (tracing) frontDoor.onResponseFinished(tracing.onResponseFinished);
   frontDoor.onResponseFinished(views.onResponseFinished);
   if (metrics) {
     frontDoor.onResponseFinished(metrics.onResponseFinished);

@@ -13,6 +13,7 @@ import { type CapturedLogs, captureLogger } from "@sharelinks/edge/testing";
 import type { AppConfig } from "../env";
 import { createServerFrontDoor, type ServerFrontDoor } from "../front-door/server-front-door";
 import type { ServerMetrics } from "../metrics/server-metrics";
+import type { Tracing } from "../telemetry/tracing";
 
 export const PUBLIC_BASE_URL = "https://links.example.test";
 export const ADMIN_TOKEN = "admin-token-for-the-one-port-test";
@@ -35,7 +36,7 @@ export interface FrontDoorHarness {
 export const startFrontDoor = async (
   kind: DatabaseKind,
   overrides: Partial<AppConfig> = {},
-  options: { sharedWith?: FrontDoorHarness; metrics?: ServerMetrics } = {},
+  options: { sharedWith?: FrontDoorHarness; metrics?: ServerMetrics; tracing?: Tracing } = {},
 ): Promise<FrontDoorHarness> => {
   const clock = options.sharedWith?.clock ?? createManualClock(new Date("2026-03-01T10:00:00.000Z"));
   const database = options.sharedWith
@@ -59,6 +60,7 @@ export const startFrontDoor = async (
     logger: logs.logger,
     rateLimitKeyPrefix: `test-${randomUUID()}`,
     ...(options.metrics && { metrics: options.metrics }),
+    ...(options.tracing && { tracing: options.tracing }),
     next: async (_req, res) => {
       res.writeHead(299, { "content-type": "text/plain" }).end("next");
     },

@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from "pino";
+import pretty from "pino-pretty";
 import { serializeError } from "./error-serializer";
 
 /**
@@ -44,9 +45,17 @@ export interface CreateLoggerOptions {
   level: LoggerOptions["level"];
   /** Fields on every line (e.g. `{service: "sharelinks"}`); pino adds pid and hostname. */
   base?: Record<string, unknown>;
-  /** Where lines go; stdout when absent. */
+  /** Where lines go; stdout when absent (human-readable through pino-pretty when stdout is a terminal). */
   destination?: DestinationStream;
 }
+
+/**
+ * A terminal gets readable lines, anything else (a file, a pipe, a log
+ * collector) one JSON object per line. Pretty-printing runs in this thread,
+ * not in a transport worker: it is for a person watching, not for volume.
+ */
+const stdoutDestination = (): DestinationStream | undefined =>
+  process.stdout.isTTY ? pretty({ colorize: true, translateTime: "SYS:HH:MM:ss.l", sync: true }) : undefined;
 
 /** The one way a logger is made, in the server and in every test: same redaction, same error serializer. */
 export const createLogger = (options: CreateLoggerOptions): Logger => {
@@ -56,5 +65,6 @@ export const createLogger = (options: CreateLoggerOptions): Logger => {
     serializers: { err: serializeError, error: serializeError },
     ...(options.base && { base: { pid: process.pid, hostname: hostname(), ...options.base } }),
   };
-  return options.destination ? pino(config, options.destination) : pino(config);
+  const destination = options.destination ?? stdoutDestination();
+  return destination ? pino(config, destination) : pino(config);
 };
