@@ -86,6 +86,8 @@ describe("a 300 MB body to every surface", () => {
     const script = fileURLToPath(new URL("../test-support/front-door-process.ts", import.meta.url));
     child = fork(script, ["pglite"], {
       execArgv: ["--import", "tsx"],
+      // tsx resolves from apps/web, wherever vitest was started.
+      cwd: fileURLToPath(new URL("../..", import.meta.url)),
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     base = await new Promise<string>((resolve, reject) => {
