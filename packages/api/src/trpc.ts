@@ -2,7 +2,7 @@ import {
   type AccountDeps,
   type Actor,
   type AnalyticsDeps,
-  authenticateSession,
+  authenticateSessionWithProfile,
   domainErrorOf,
   isDomainError,
   type ReportReader,
@@ -106,17 +106,17 @@ export const publicProcedure = t.procedure.use(domainErrors);
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const token = ctx.sessionToken;
   if (!token) throw unauthorized("Sign in to continue");
-  let caller: Awaited<ReturnType<typeof authenticateSession>>;
+  let caller: Awaited<ReturnType<typeof authenticateSessionWithProfile>>;
   try {
     caller = await attemptGuarded(ctx.guards?.authFailures, () =>
-      authenticateSession(ctx.services.accounts, token),
+      authenticateSessionWithProfile(ctx.services.accounts, token),
     );
   } catch (error) {
     // A dead session cookie is of no further use to the browser.
     if (isDomainError(error) && error.code === "unauthorized") ctx.clearSessionCookie();
     throw error;
   }
-  const actor: Actor = { ...caller, requestId: ctx.requestId };
+  const actor: Actor = { ...caller.caller, requestId: ctx.requestId, profile: caller.profile };
   return next({ ctx: { actor } });
 });
 

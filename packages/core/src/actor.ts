@@ -8,6 +8,19 @@ export interface Actor {
   role: Role;
   /** Carried into audit events so a change can be traced to its request. */
   requestId: string | null;
+  /**
+   * The caller as a share's owner is shown, when authentication has already read
+   * their user row: a use case answering with the caller's own share then needs
+   * no second lookup of the same row (`viewOwnShare`).
+   */
+  profile?: ActorProfile;
+}
+
+/** Same fields as a share's owner (`ShareOwner`). */
+export interface ActorProfile {
+  id: string;
+  name: string | null;
+  email: string;
 }
 
 /** The `manage_shares` privilege: remove any share in the brand. */

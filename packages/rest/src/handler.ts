@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import {
   type Actor,
-  authenticateApiKey,
+  authenticateApiKeyWithProfile,
   DomainError,
   domainErrorOf,
   isDomainError,
@@ -113,8 +113,8 @@ const identify = async (
       // Counted before the lookup, so a client over its budget costs no database work.
       await ctx.limits.perKey.take(key, headers);
       try {
-        const caller = await authenticateApiKey(ctx.services.accounts, key);
-        return { userId: caller.userId, brandId: caller.brandId, role: caller.role, requestId };
+        const { caller, profile } = await authenticateApiKeyWithProfile(ctx.services.accounts, key);
+        return { userId: caller.userId, brandId: caller.brandId, role: caller.role, requestId, profile };
       } catch (error) {
         if (isDomainError(error) && error.code === "unauthorized") return authFailed(ctx, req);
         throw error;

@@ -1,11 +1,21 @@
 import type { Actor } from "../actor";
-import { forbidden, notFound } from "../errors";
+import { forbidden, isDomainError, notFound } from "../errors";
 import type { ShareDeps } from "./deps";
 import { expiresAtFrom, isActiveAt } from "./expiry";
+import type { ShareTransaction } from "./ports";
 import { assertBelowCap, findVisibleShare, shareEvent } from "./rules";
 import type { ExtendShareInput } from "./schemas";
-import type { Share, ShareView } from "./share";
+import { type ResourceRef, type Share, type ShareView, sameResource } from "./share";
 import { viewOwnShare } from "./share-view";
+
+export interface ExtendShareOptions {
+  /**
+   * The resource the request addressed (REST names it in the path). The share
+   * must be on it, or it is not found. Knowing it up front, the use case locks
+   * it first and reads the share once, under the lock, in one transaction.
+   */
+  under?: ResourceRef;
+}
 
 /**
  * PATCH .../shares/{id}: expiry becomes now + days whatever remained. Owner
@@ -17,31 +27,70 @@ export const extendShare = async (
   actor: Actor,
   shareId: string,
   input: ExtendShareInput,
+  options: ExtendShareOptions = {},
 ): Promise<ShareView> => {
-  const found = await findVisibleShare(deps, actor, shareId);
-  if (found.ownerId !== actor.userId) throw forbidden("Only the share's owner can extend it");
+  const { under } = options;
+  if (under) {
+    const { extended, now } = await deps.shares.transaction(async (tx) => {
+      await lockAddressedResource(tx, under);
+      const current = await tx.findById(shareId);
+      // Another brand's share, or one on another resource, does not exist at this address.
+      if (!current || current.brandId !== actor.brandId || !sameResource(current.resource, under))
+        throw notFound("Share");
+      assertOwner(actor, current);
+      return extendLocked(deps, tx, actor, current, input);
+    });
+    return viewOwnShare(deps, actor, extended, now);
+  }
 
+  const found = await findVisibleShare(deps, actor, shareId);
+  assertOwner(actor, found);
   const { extended, now } = await deps.shares.transaction(async (tx) => {
     await tx.lockResource(found.resource);
-    const now = deps.clock.now();
     // Re-read under the lock: the share may have been removed meanwhile.
     const current = await tx.findById(shareId);
     if (!current) throw notFound("Share");
-    if (!isActiveAt(current.expiresAt, now)) await assertBelowCap(deps, tx, current.resource, now);
-
-    const extended: Share = {
-      ...current,
-      expiresAt: expiresAtFrom(now, input.expiration_days),
-      updatedAt: now,
-    };
-    await tx.update(extended);
-    await tx.recordEvent(
-      shareEvent(deps, actor, extended, "extended", now, {
-        oldExpiresAt: current.expiresAt,
-        newExpiresAt: extended.expiresAt,
-      }),
-    );
-    return { extended, now };
+    return extendLocked(deps, tx, actor, current, input);
   });
   return viewOwnShare(deps, actor, extended, now);
+};
+
+const assertOwner = (actor: Actor, share: Share) => {
+  if (share.ownerId !== actor.userId) throw forbidden("Only the share's owner can extend it");
+};
+
+/** An address naming no resource (or one deleted meanwhile) holds no share either. */
+const lockAddressedResource = async (tx: ShareTransaction, resource: ResourceRef) => {
+  try {
+    await tx.lockResource(resource);
+  } catch (error) {
+    if (isDomainError(error) && error.code === "not_found") throw notFound("Share");
+    throw error;
+  }
+};
+
+/** Under the resource lock, with the share re-read: the cap for a revival, the new expiry, its event. */
+const extendLocked = async (
+  deps: ShareDeps,
+  tx: ShareTransaction,
+  actor: Actor,
+  current: Share,
+  input: ExtendShareInput,
+) => {
+  const now = deps.clock.now();
+  if (!isActiveAt(current.expiresAt, now)) await assertBelowCap(deps, tx, current.resource, now);
+
+  const extended: Share = {
+    ...current,
+    expiresAt: expiresAtFrom(now, input.expiration_days),
+    updatedAt: now,
+  };
+  await tx.update(extended);
+  await tx.recordEvent(
+    shareEvent(deps, actor, extended, "extended", now, {
+      oldExpiresAt: current.expiresAt,
+      newExpiresAt: extended.expiresAt,
+    }),
+  );
+  return { extended, now };
 };

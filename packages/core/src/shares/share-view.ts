@@ -31,7 +31,8 @@ export const viewShare = (
 
 /**
  * The view of a share the caller owns (create, refresh, rotate, extend):
- * the owner is the caller, looked up once.
+ * the owner is the caller, as authentication already read them when the
+ * adapter passed that on (`Actor.profile`), else looked up once.
  */
 export const viewOwnShare = async (
   deps: ShareDeps,
@@ -39,8 +40,11 @@ export const viewOwnShare = async (
   share: Share,
   now: Date,
   isExisting = false,
-): Promise<ShareView> =>
-  viewShare(deps, actor, share, now, { owner: await deps.shares.findOwner(actor.userId), isExisting });
+): Promise<ShareView> => {
+  const owner =
+    actor.profile?.id === actor.userId ? actor.profile : await deps.shares.findOwner(actor.userId);
+  return viewShare(deps, actor, share, now, { owner, isExisting });
+};
 
 /** Views a limited link may still serve; null without a limit. */
 export const viewsRemaining = (share: Pick<Share, "maxViews" | "viewsUsed">): number | null =>

@@ -161,9 +161,10 @@ const shareRoutesFor = (kind: ResourceKind): Route[] => {
       responses: { 200: { description: "The extended share.", schema: kind.share } },
       errors: ["validation_error", "forbidden", "not_found"],
       async handle({ ctx, actor, params, body }) {
-        const shareId = params.share_id as string;
-        await assertShareUnder(ctx.services.shares, actor, shareId, ref(params));
-        const view = await extendShare(ctx.services.shares, actor, shareId, body);
+        // Core checks the share is under this path's resource, inside its one transaction.
+        const view = await extendShare(ctx.services.shares, actor, params.share_id as string, body, {
+          under: ref(params),
+        });
         return { status: 200, body: presentShare(view, ctx.publicBaseUrl) };
       },
     }),
