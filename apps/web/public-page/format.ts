@@ -28,6 +28,13 @@ const shortDateFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day:
 const toDate = (value: string | Date) => (value instanceof Date ? value : new Date(value));
 const valid = (date: Date) => !Number.isNaN(date.getTime());
 
+/** Whole days until a link expires, rounded up, never negative: the page's "(in 3 days)". */
+export const daysUntil = (expiresAt: string, now: Date): number =>
+  Math.max(0, Math.ceil((new Date(expiresAt).getTime() - now.getTime()) / 86_400_000));
+
+/** The page names the days left only in a link's last week: beyond that, one wording. */
+export const EXPIRY_NOTICE_DAYS = 7;
+
 /** "4 March 2026, 14:05 UTC" */
 export const formatDateTimeUtc = (value: string | Date): string => {
   const date = toDate(value);

@@ -4,6 +4,8 @@ import type { PublicShare, Snapshot } from "@sharelinks/core";
 import type { ReactNode } from "react";
 import { EngineBars, EnginePositions, TrendChart } from "./charts";
 import {
+  daysUntil,
+  EXPIRY_NOTICE_DAYS,
   formatDateTimeUtc,
   formatDateUtc,
   formatPercent,
@@ -114,10 +116,7 @@ function SharePage({ share, now }: { share: PublicShare; now: Date }) {
   const company = wl.company_name.trim() || "Shared report";
   const logoUrl = safeLogoUrl(wl.logo_url);
   const isSchedule = snapshot.kind === "scheduled";
-  const expiresInDays = Math.max(
-    0,
-    Math.ceil((new Date(share.expires_at).getTime() - now.getTime()) / 86_400_000),
-  );
+  const expiresInDays = daysUntil(share.expires_at, now);
   const resultsNote =
     snapshot.kind === "scheduled"
       ? `From the latest completed run, ${formatDateTimeUtc(snapshot.generated_at)}.`
@@ -189,7 +188,7 @@ function SharePage({ share, now }: { share: PublicShare; now: Date }) {
         <div className="wrap">
           <span>
             This link expires on <time dateTime={share.expires_at}>{formatDateUtc(share.expires_at)}</time>
-            {expiresInDays <= 7
+            {expiresInDays <= EXPIRY_NOTICE_DAYS
               ? ` (${expiresInDays === 0 ? "today" : `in ${expiresInDays} day${expiresInDays === 1 ? "" : "s"}`})`
               : ""}
             .

@@ -7,9 +7,10 @@ import {
 import type { Services } from "@sharelinks/db";
 import type { RateLimitStore } from "@sharelinks/edge";
 import { PUBLIC_RESPONSE_HEADERS } from "@sharelinks/rest";
-import { type PublicSharePageInput, publicSharePageStatus, renderPublicSharePage } from "../public-page";
+import { publicSharePageStatus, renderPublicSharePage } from "../public-page";
 import { sendPlain } from "./front-door/plain-response";
 import type { SurfaceHandler } from "./front-door/surface";
+import { type PageCacheStats, pageVersion, RenderedPageCache } from "./page-cache";
 
 /** The public API's headers, plus a policy for a page that is static markup: no scripts, https images only (the brand's logo). */
 const PUBLIC_HEADERS = {
@@ -20,24 +21,47 @@ const PUBLIC_HEADERS = {
 } as const;
 
 const ROUTE = "/shared/{token}";
+/**
+ * 64 MB of rendered pages (a few thousand links; ~10-20 kB each without the
+ * shared stylesheet) keeps the server well inside its memory budget.
+ */
+const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
+/** A page viewed within the last minute is not evicted for another. */
+const PAGE_CACHE_MIN_IDLE_MS = 60_000;
+
+/** The 404 and 410 pages read nothing: rendered once, on first use. */
+const fixedPages = new Map<"expired" | "not_found", Buffer>();
+const fixedPage = (kind: "expired" | "not_found"): Buffer => {
+  let page = fixedPages.get(kind);
+  if (page === undefined) {
+    page = Buffer.from(renderPublicSharePage({ kind }));
+    fixedPages.set(kind, page);
+  }
+  return page;
+};
 const TOKEN_IN_PATH = /^\/shared\/([^/]*)\/?$/;
 /** The page takes no body; anything a client sends along is read up to this and dropped. */
 const PAGE_BODY_LIMIT = 64 * 1024;
 
 /**
  * `GET /shared/{token}`: the public page, rendered without Next.js so the status
- * can be a real 410 or 404 and the page costs one lookup and one render.
+ * can be a real 410 or 404 and the page costs one lookup and, once per share
+ * version, one render (server/page-cache.ts).
  * Rate-limited per client IP in the same counters as the public API.
  */
 export const createPublicPageSurface = ({
   services,
   limits,
+  pageCacheBytes = PAGE_CACHE_BYTES,
 }: {
   services: Services;
   limits: RateLimitStore;
-}): SurfaceHandler => {
+  /** Bound on the rendered pages kept (server/page-cache.ts). */
+  pageCacheBytes?: number;
+}): SurfaceHandler & { pageCacheStats(): PageCacheStats } => {
+  const pages = new RenderedPageCache({ maxBytes: pageCacheBytes, minIdleMs: PAGE_CACHE_MIN_IDLE_MS });
   type Answer =
-    | { status: number; html: string; shareId: string | null }
+    | { status: number; html: Buffer; shareId: string | null }
     | { status: number; text: string; extra: Record<string, string> };
   const answer = async (
     method: string,
@@ -57,20 +81,27 @@ export const createPublicPageSurface = ({
       throw error;
     }
     const token = TOKEN_IN_PATH.exec(path)?.[1] ?? "";
-    let input: PublicSharePageInput;
-    let shareId: string | null = null;
     try {
+      // Every request asks the database: revocation, rotation and expiry hold on the next request.
       const read = await openPublicShare(services.publicRead, token);
-      shareId = read.shareId;
-      input = { kind: "ok", share: read.payload, now: new Date() };
+      const now = new Date();
+      const version = pageVersion(read.payload, now);
+      let html = pages.get(read.shareId, version);
+      if (html === undefined) {
+        const rendered = renderPublicSharePage({ kind: "ok", share: read.payload, now });
+        pages.set(read.shareId, version, rendered);
+        html = Buffer.from(rendered);
+      }
+      return { status: 200, html, shareId: read.shareId };
     } catch (error) {
       if (!isDomainError(error) || (error.code !== "not_found" && error.code !== "gone")) throw error;
-      input = { kind: error.code === "gone" ? "expired" : "not_found" };
+      const kind = error.code === "gone" ? "expired" : "not_found";
+      return { status: publicSharePageStatus(kind), html: fixedPage(kind), shareId: null };
     }
-    return { status: publicSharePageStatus(input.kind), html: renderPublicSharePage(input), shareId };
   };
 
   return {
+    pageCacheStats: () => pages.stats(),
     name: "page",
     readsBodyItself: false,
     bodyLimit: () => PAGE_BODY_LIMIT,
@@ -85,7 +116,7 @@ export const createPublicPageSurface = ({
             res.writeHead(result.status, {
               ...headers,
               "Content-Type": "text/html; charset=utf-8",
-              "Content-Length": String(Buffer.byteLength(result.html)),
+              "Content-Length": String(result.html.length),
             });
             res.end(req.method === "HEAD" ? undefined : result.html);
           } else {

@@ -1,0 +1,106 @@
+import { createShare, extendShare, revokeMyShares, updateBrand } from "@sharelinks/core";
+import { createTenant, type Tenant, testDatabaseKinds } from "@sharelinks/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FrontDoorHarness, startFrontDoor } from "./test-support/front-door-harness";
+
+const DAY = 86_400_000;
+
+/**
+ * The public page is rendered once per share version and kept (page-cache.ts);
+ * the database is still asked on every request. Every change a viewer must see
+ * shows on the very next request: a refresh, an extension, the share's and the
+ * brand's white label, revocation, rotation and expiry.
+ */
+describe.each(testDatabaseKinds())("public page cache on %s", (kind) => {
+  let h: FrontDoorHarness;
+  let tenant: Tenant;
+
+  beforeAll(async () => {
+    h = await startFrontDoor(kind);
+    tenant = await createTenant(h.database.services);
+  });
+  afterAll(() => h?.close());
+
+  const resource = () => ({ type: "report" as const, id: tenant.report.id });
+  const owner = () => tenant.actor(tenant.members[0] as never);
+  const page = async (token: string) => {
+    const response = await fetch(`${h.base}/shared/${token}`);
+    return { status: response.status, html: await response.text() };
+  };
+  const newLink = async (input: Parameters<typeof createShare>[3] = {}) => {
+    const view = await createShare(h.database.services.shares, owner(), resource(), {
+      rotate: true,
+      ...input,
+    });
+    return { shareId: view.share.id, token: view.accessToken as string };
+  };
+
+  it("serves the same page again, and a refresh's new white label on the next request", async () => {
+    const link = await newLink({ white_label_config: { company_name: "Before Co" } });
+    const first = await page(link.token);
+    expect(first.status).toBe(200);
+    expect(first.html).toContain("Before Co");
+    expect(await page(link.token)).toEqual(first);
+
+    h.clock.advance(1_000);
+    await createShare(h.database.services.shares, owner(), resource(), {
+      white_label_config: { company_name: "After Co" },
+    });
+    const after = await page(link.token);
+    expect(after.status).toBe(200);
+    expect(after.html).toContain("After Co");
+    expect(after.html).not.toContain("Before Co");
+  });
+
+  it("shows an extension's new expiry on the next request", async () => {
+    const link = await newLink({ expiration_days: 30 });
+    const before = await page(link.token);
+    h.clock.advance(DAY);
+    const extended = await extendShare(h.database.services.shares, owner(), link.shareId, {
+      expiration_days: 200,
+    });
+    const after = await page(link.token);
+    const expiresAt = extended.share.expiresAt.toISOString();
+    expect(before.html).not.toContain(`dateTime="${expiresAt}"`);
+    expect(after.html).toContain(`dateTime="${expiresAt}"`);
+  });
+
+  it("shows the brand's white-label change on the next request", async () => {
+    const link = await newLink();
+    await updateBrand(h.database.services.provisioning, tenant.brand.id, {
+      white_label: { company_name: "Brand One", primary_color: "#112233" },
+    });
+    const one = await page(link.token);
+    expect(one.html).toContain("Brand One");
+    await updateBrand(h.database.services.provisioning, tenant.brand.id, {
+      white_label: { company_name: "Brand Two", primary_color: "#445566" },
+    });
+    const two = await page(link.token);
+    expect(two.html).toContain("Brand Two");
+    expect(two.html).toContain("#445566");
+    expect(two.html).not.toContain("Brand One");
+    await updateBrand(h.database.services.provisioning, tenant.brand.id, { white_label: null });
+  });
+
+  it("answers 404 on the next request after revocation, and after rotation for the old token", async () => {
+    const revoked = await newLink();
+    expect((await page(revoked.token)).status).toBe(200);
+    await revokeMyShares(h.database.services.shares, owner(), resource());
+    expect((await page(revoked.token)).status).toBe(404);
+
+    const old = await newLink();
+    expect((await page(old.token)).status).toBe(200);
+    const rotated = await newLink();
+    expect((await page(old.token)).status).toBe(404);
+    expect((await page(rotated.token)).status).toBe(200);
+  });
+
+  it("answers 410 on the next request once the link has expired", async () => {
+    const link = await newLink({ expiration_days: 1 });
+    expect((await page(link.token)).status).toBe(200);
+    h.clock.advance(2 * DAY);
+    const expired = await page(link.token);
+    expect(expired.status).toBe(410);
+    expect(expired.html).not.toContain(tenant.report.title);
+  });
+});
