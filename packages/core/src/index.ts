@@ -27,6 +27,7 @@ export * from "./random";
 export * from "./reports/ports";
 export * from "./reports/read-reports";
 export * from "./reports/report";
+export * from "./reports/report-pages";
 export * from "./reports/schedule-roll-up";
 export * from "./reports/visibility";
 export * from "./retention/ports";

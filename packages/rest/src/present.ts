@@ -4,7 +4,9 @@ import {
   type CancelResult,
   type Report,
   type ReportRun,
+  type ReportSummary,
   type ScheduledReport,
+  type ScheduledReportSummary,
   type ShareView,
   shareUrl,
   type TimelineEvent,
@@ -57,6 +59,29 @@ export const presentReport = (report: Report) => ({
   created_at: iso(report.createdAt),
   completed_at: isoOrNull(report.completedAt),
   results: report.results,
+});
+
+/** A report in a list: no result rows (GET /v1/reports/{id} has them). */
+export const presentReportSummary = (report: ReportSummary) => ({
+  object: "report" as const,
+  id: report.id,
+  brand_id: report.brandId,
+  title: report.title,
+  status: report.status,
+  created_by: report.createdBy,
+  created_at: iso(report.createdAt),
+  completed_at: isoOrNull(report.completedAt),
+});
+
+/** A schedule in a list: no runs (GET /v1/scheduled-reports/{id} has them). */
+export const presentScheduledReportSummary = (schedule: ScheduledReportSummary) => ({
+  object: "scheduled_report" as const,
+  id: schedule.id,
+  brand_id: schedule.brandId,
+  name: schedule.name,
+  cadence: schedule.cadence,
+  created_by: schedule.createdBy,
+  created_at: iso(schedule.createdAt),
 });
 
 export const presentRun = (run: ReportRun) => ({

@@ -182,8 +182,12 @@ export const scheduledReportSchema = z
   })
   .meta({ id: "ScheduledReport" });
 
-export const reportListSchema = listOf(reportSchema, "ReportList");
-export const scheduledReportListSchema = listOf(scheduledReportSchema, "ScheduledReportList");
+export const reportSummarySchema = reportSchema.omit({ results: true }).meta({ id: "ReportSummary" });
+export const scheduledReportSummarySchema = scheduledReportSchema
+  .omit({ runs: true })
+  .meta({ id: "ScheduledReportSummary" });
+export const reportListSchema = listOf(reportSummarySchema, "ReportList");
+export const scheduledReportListSchema = listOf(scheduledReportSummarySchema, "ScheduledReportList");
 
 // ---- public share
 

@@ -1,4 +1,16 @@
+import type { Page } from "../shares/ports";
 import type { Report, ScheduledReport } from "./report";
+
+/** A report in a list: everything but its result rows (the detail endpoint has them). */
+export type ReportSummary = Omit<Report, "results">;
+/** A schedule in a list: everything but its runs and their rows. */
+export type ScheduledReportSummary = Omit<ScheduledReport, "runs">;
+
+export interface PageRequest {
+  limit: number;
+  /** The id of the last item of the previous page; null for the first page. */
+  startingAfter: string | null;
+}
 
 /** Read access to the brand's reports; null for unknown ids and other brands alike. */
 export interface ResourceReader {
@@ -12,4 +24,10 @@ export interface ReportReader extends ResourceReader {
   listReports(brandId: string): Promise<Report[]>;
   /** Newest first; runs included. */
   listScheduledReports(brandId: string): Promise<ScheduledReport[]>;
+  /**
+   * Newest first, a page at a time, without result rows or runs. A
+   * `startingAfter` that is not one of the brand's is a validation error.
+   */
+  listReportPage(brandId: string, page: PageRequest): Promise<Page<ReportSummary>>;
+  listScheduledReportPage(brandId: string, page: PageRequest): Promise<Page<ScheduledReportSummary>>;
 }

@@ -14,6 +14,8 @@ const catalogWith = (): Parameters<typeof listReports>[0] => {
     findReport: async (brandId, id) => (brandId === BRAND && id === report.id ? report : null),
     listScheduledReports: async (brandId) => (brandId === BRAND ? [schedule] : []),
     findScheduledReport: async (brandId, id) => (brandId === BRAND && id === schedule.id ? schedule : null),
+    listReportPage: async () => ({ items: [], hasMore: false }),
+    listScheduledReportPage: async () => ({ items: [], hasMore: false }),
   };
   return { catalog };
 };

@@ -1,5 +1,15 @@
-import type { Report, ReportRun, ResourceCatalog, ScheduledReport } from "@sharelinks/core";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import {
+  type Page,
+  type PageRequest,
+  type Report,
+  type ReportRun,
+  type ReportSummary,
+  type ResourceCatalog,
+  type ScheduledReport,
+  type ScheduledReportSummary,
+  validationError,
+} from "@sharelinks/core";
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { isUuid } from "../ids";
 import { guarded } from "../pg-errors";
@@ -84,6 +94,55 @@ export class DrizzleResourceCatalog implements ResourceCatalog {
     });
   }
 
+  listReportPage(brandId: string, page: PageRequest): Promise<Page<ReportSummary>> {
+    return guarded(async () => {
+      if (!isUuid(brandId)) return { items: [], hasMore: false };
+      const { results: _rows, ...columns } = getTableColumns(reports);
+      const after =
+        page.startingAfter === null ? null : await this.cursor(reports, brandId, page.startingAfter);
+      const rows = await this.db.orm
+        .select(columns)
+        .from(reports)
+        .where(and(eq(reports.brandId, brandId), after === null ? undefined : before(reports, after)))
+        .orderBy(desc(reports.createdAt), desc(reports.id))
+        .limit(page.limit + 1);
+      return { items: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
+    });
+  }
+
+  listScheduledReportPage(brandId: string, page: PageRequest): Promise<Page<ScheduledReportSummary>> {
+    return guarded(async () => {
+      if (!isUuid(brandId)) return { items: [], hasMore: false };
+      const after =
+        page.startingAfter === null ? null : await this.cursor(scheduledReports, brandId, page.startingAfter);
+      const rows = await this.db.orm
+        .select()
+        .from(scheduledReports)
+        .where(
+          and(
+            eq(scheduledReports.brandId, brandId),
+            after === null ? undefined : before(scheduledReports, after),
+          ),
+        )
+        .orderBy(desc(scheduledReports.createdAt), desc(scheduledReports.id))
+        .limit(page.limit + 1);
+      return { items: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
+    });
+  }
+
+  /** Where a cursor sits; one that is not the brand's cannot be placed, and says so. */
+  private async cursor(table: typeof reports | typeof scheduledReports, brandId: string, id: string) {
+    const [row] = isUuid(id)
+      ? await this.db.orm
+          .select({ createdAt: table.createdAt, id: table.id })
+          .from(table)
+          .where(and(eq(table.id, id), eq(table.brandId, brandId)))
+      : [];
+    if (!row)
+      throw validationError("starting_after does not name an item of this list", { field: "starting_after" });
+    return row;
+  }
+
   insertReport(report: Report): Promise<void> {
     return guarded(async () => void (await this.db.orm.insert(reports).values(report)));
   }
@@ -107,3 +166,7 @@ export class DrizzleResourceCatalog implements ResourceCatalog {
 }
 
 const runFromRow = (row: RunRow): ReportRun => row;
+
+/** Rows after the cursor, newest first; the timestamp as ISO text, as both drivers read it alike. */
+const before = (table: typeof reports | typeof scheduledReports, cursor: { createdAt: Date; id: string }) =>
+  sql`(${table.createdAt}, ${table.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`;

@@ -25,7 +25,7 @@ describe.each(testDatabaseKinds())("resources on %s", (kind) => {
   });
   afterAll(() => h.close());
 
-  it("GET /v1/reports lists the brand's reports with their results, and nothing of another brand", async () => {
+  it("GET /v1/reports lists the brand's reports without their results, and nothing of another brand", async () => {
     h.clock.advance(1000);
     const running = await addReport(h, t.brandId, t.manager.id, {
       status: "running",
@@ -47,9 +47,11 @@ describe.each(testDatabaseKinds())("resources on %s", (kind) => {
       created_by: t.manager.id,
       created_at: expect.any(String),
       completed_at: expect.any(String),
-      results: RESULTS,
     });
     expect(res.json.data[0].completed_at).toBeNull();
+    // The rows are the detail endpoint's.
+    const detail = await h.request("GET", `/v1/reports/${t.reportId}`, { key: member.key });
+    expect(detail.json.results).toEqual(RESULTS);
     expect(JSON.stringify(res.json)).not.toContain(other.reportId);
   });
 
@@ -65,7 +67,7 @@ describe.each(testDatabaseKinds())("resources on %s", (kind) => {
     expect((await h.request("GET", "/v1/reports/abc", { key: member.key })).status).toBe(400);
   });
 
-  it("GET /v1/scheduled-reports lists schedules with their runs", async () => {
+  it("GET /v1/scheduled-reports lists schedules without their runs (the detail has them)", async () => {
     const empty = await addSchedule(h, t.brandId, t.manager.id, 0);
     const res = await h.request("GET", "/v1/scheduled-reports", { key: member.key });
     expect(res.status).toBe(200);
@@ -81,13 +83,60 @@ describe.each(testDatabaseKinds())("resources on %s", (kind) => {
       cadence: "weekly",
       created_by: t.manager.id,
     });
-    expect(schedule.runs).toHaveLength(1);
-    expect(schedule.runs[0]).toMatchObject({
+    expect(schedule.runs).toBeUndefined();
+    const detail = await h.request("GET", `/v1/scheduled-reports/${t.scheduleId}`, { key: member.key });
+    expect(detail.json.runs).toHaveLength(1);
+    expect(detail.json.runs[0]).toMatchObject({
       object: "report_run",
       scheduled_report_id: t.scheduleId,
       status: "completed",
       results: RESULTS,
     });
+  });
+
+  it.each([
+    ["/v1/reports", "report"],
+    ["/v1/scheduled-reports", "schedule"],
+  ] as const)("%s pages with limit, starting_after and has_more, newest first", async (path, kind) => {
+    const brand = await provisionTenant(h, 1);
+    const key = (brand.members[0] as Member).key;
+    for (let i = 0; i < 4; i++) {
+      h.clock.advance(1000);
+      if (kind === "report") await addReport(h, brand.brandId, brand.manager.id, { title: `r${i}` });
+      else await addSchedule(h, brand.brandId, brand.manager.id, 2);
+    }
+    const all = await h.request("GET", `${path}?limit=100`, { key });
+    const ids: string[] = all.json.data.map((item: { id: string }) => item.id);
+    expect(ids.length).toBe(5);
+    expect(all.json.has_more).toBe(false);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pageNo = 0; pageNo < 5; pageNo++) {
+      const res = await h.request("GET", `${path}?limit=2${after ? `&starting_after=${after}` : ""}`, {
+        key,
+      });
+      expect(res.status).toBe(200);
+      const page: string[] = res.json.data.map((item: { id: string }) => item.id);
+      seen.push(...page);
+      after = page.at(-1) ?? null;
+      if (!res.json.has_more) break;
+      expect(page).toHaveLength(2);
+    }
+    expect(seen).toEqual(ids);
+    for (const bad of [
+      "limit=0",
+      "limit=101",
+      "limit=abc",
+      `starting_after=${randomUUID()}`,
+      "starting_after=x",
+    ]) {
+      const res = await h.request("GET", `${path}?${bad}`, { key });
+      expect(res.status, bad).toBe(400);
+      expect(res.json.error.code).toBe("validation_error");
+    }
+    // Another brand's id is no cursor here.
+    const foreign = kind === "report" ? t.reportId : t.scheduleId;
+    expect((await h.request("GET", `${path}?starting_after=${foreign}`, { key })).status).toBe(400);
   });
 
   it("GET /v1/scheduled-reports/{id}: 200 / 404 / 400", async () => {

@@ -1,5 +1,17 @@
-import { getReport, getScheduledReport, listReports, listScheduledReports } from "@sharelinks/core";
-import { list, presentReport, presentScheduledReport } from "../present";
+import {
+  getReport,
+  getScheduledReport,
+  listReportPage,
+  listScheduledReportPage,
+  reportListQuerySchema,
+} from "@sharelinks/core";
+import {
+  list,
+  presentReport,
+  presentReportSummary,
+  presentScheduledReport,
+  presentScheduledReportSummary,
+} from "../present";
 import { defineRoute, type Route } from "../route";
 import {
   reportIdParams,
@@ -18,11 +30,14 @@ export const resourceRoutes: Route[] = [
     operationId: "listReports",
     summary: "List the brand's reports",
     tag: "Resources",
+    description:
+      "Newest first, a page at a time: paginate with `starting_after` = the last id of the previous page while `has_more` is true. Items carry no result rows; `GET /v1/reports/{report_id}` has them.",
     auth: "api_key",
-    responses: { 200: { description: "Newest first, results included.", schema: reportListSchema } },
-    async handle({ ctx, actor }) {
-      const reports = await listReports(ctx.services.provisioning, actor);
-      return { status: 200, body: list(reports.map(presentReport)) };
+    query: reportListQuerySchema,
+    responses: { 200: { description: "A page of reports, without results.", schema: reportListSchema } },
+    async handle({ ctx, actor, query }) {
+      const page = await listReportPage(ctx.services.provisioning, actor, query);
+      return { status: 200, body: list(page.items.map(presentReportSummary), page.hasMore) };
     },
   }),
   defineRoute({
@@ -46,11 +61,16 @@ export const resourceRoutes: Route[] = [
     operationId: "listScheduledReports",
     summary: "List the brand's scheduled reports",
     tag: "Resources",
+    description:
+      "Newest first, a page at a time: paginate with `starting_after` = the last id of the previous page while `has_more` is true. Items carry no runs; `GET /v1/scheduled-reports/{scheduled_report_id}` has them.",
     auth: "api_key",
-    responses: { 200: { description: "Newest first, runs included.", schema: scheduledReportListSchema } },
-    async handle({ ctx, actor }) {
-      const schedules = await listScheduledReports(ctx.services.provisioning, actor);
-      return { status: 200, body: list(schedules.map(presentScheduledReport)) };
+    query: reportListQuerySchema,
+    responses: {
+      200: { description: "A page of scheduled reports, without runs.", schema: scheduledReportListSchema },
+    },
+    async handle({ ctx, actor, query }) {
+      const page = await listScheduledReportPage(ctx.services.provisioning, actor, query);
+      return { status: 200, body: list(page.items.map(presentScheduledReportSummary), page.hasMore) };
     },
   }),
   defineRoute({
