@@ -11,6 +11,7 @@ import { guarded } from "./pg-errors";
 import { copyPgliteImage, PGLITE_START_PARAMS } from "./pglite-image";
 import { type PoolStats, trackPool } from "./pool-stats";
 import * as schema from "./schema";
+import { preparedStatementsAllowed, withStatementPreparation } from "./statement-preparation";
 
 export type Schema = typeof schema;
 
@@ -46,6 +47,11 @@ export interface CreateDbOptions {
   connectTimeoutSeconds?: number;
   /** Server-side cap on one statement, so a stuck query ends as an error instead of a hang. */
   statementTimeoutMs?: number;
+  /**
+   * Named prepared statements for every query (statement-preparation.ts).
+   * Default: yes, unless DATABASE_POOLER=transaction.
+   */
+  preparedStatements?: boolean;
 }
 
 export type DatabaseTarget = { kind: "pglite"; dataDir: string | null } | { kind: "postgres"; url: string };
@@ -134,7 +140,8 @@ const createPostgresDb = async (url: string, options: CreateDbOptions): Promise<
     // json and jsonb come back parsed by postgres.js's default type parsers.
   });
   const pool = trackPool(client, options.maxConnections ?? 10);
-  const orm = drizzlePostgres({ client, schema });
+  const prepare = options.preparedStatements ?? preparedStatementsAllowed();
+  const orm = drizzlePostgres({ client: withStatementPreparation(client, prepare), schema });
   const db: Database = {
     kind: "postgres",
     orm,
