@@ -12,6 +12,7 @@ import { startJobs } from "./jobs";
 import { startMetricsListener } from "./metrics/metrics-endpoint";
 import { createServerMetrics } from "./metrics/server-metrics";
 import { setRuntime } from "./runtime-registry";
+import { startupErrorLine } from "./startup-error";
 import { startTracing } from "./telemetry/tracing";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -96,9 +97,10 @@ start().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(
-      `sharelinks failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    process.stderr.write(`${startupErrorLine(error, process.env.DATABASE_URL)}\n`);
+    // The stack only when asked for: a failed start is usually configuration, not a bug.
+    if (process.env.LOG_LEVEL === "debug" || process.env.LOG_LEVEL === "trace")
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
   }
   process.exit(1);
 });
