@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, createServices, type Database, migrate, type Services, seedDemo } from "@sharelinks/db";
 import { type AppConfig, loadEmbeddedSecrets, saveEmbeddedSecrets } from "./env";
+import { systemResolver } from "./webhooks";
 
 export interface DemoSignIn {
   email: string;
@@ -33,7 +34,11 @@ export const bootstrap = async (config: AppConfig): Promise<Bootstrapped> => {
     pgliteImage: PGLITE_IMAGE_DIR,
   });
   await migrate(db);
-  const services = createServices(db, { tokenSecret: config.shareTokenSecret });
+  const services = createServices(db, {
+    tokenSecret: config.shareTokenSecret,
+    webhookUrlPolicy: { allowPrivate: config.webhookAllowPrivateUrls },
+    webhookResolver: systemResolver,
+  });
   if (!config.embedded) return { db, services, demo: null };
 
   const seed = await seedDemo(services);

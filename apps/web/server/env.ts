@@ -48,6 +48,8 @@ const envSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   EXPIRED_SHARE_RETENTION_DAYS: retentionDays(DEFAULT_RETENTION_POLICY.expiredShareRetentionDays),
   AUDIT_RETENTION_DAYS: retentionDays(DEFAULT_RETENTION_POLICY.auditRetentionDays),
+  // Dev and tests only: webhook URLs may be plain http to loopback (docs/webhooks.md).
+  WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["true", "false", ""]).optional(),
   METRICS_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional()),
   METRICS_TOKEN: optionalString.pipe(z.string().min(24, "must be at least 24 characters").optional()),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -75,6 +77,8 @@ export interface AppConfig {
   expiredShareRetentionDays: number;
   /** Days an audit event is kept. */
   auditRetentionDays: number;
+  /** WEBHOOK_ALLOW_PRIVATE_URLS=true: webhook endpoints may be http(s) to loopback (never other private addresses). */
+  webhookAllowPrivateUrls: boolean;
   /** A separate listener serving only /metrics (off when unset). */
   metricsPort: number | undefined;
   /** Bearer token for /metrics: on the main port it is served only when this is set. */
@@ -155,6 +159,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     trustProxyHops: e.TRUST_PROXY_HOPS,
     expiredShareRetentionDays: e.EXPIRED_SHARE_RETENTION_DAYS,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    webhookAllowPrivateUrls: e.WEBHOOK_ALLOW_PRIVATE_URLS === "true",
     metricsPort: e.METRICS_PORT,
     metricsToken: e.METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,

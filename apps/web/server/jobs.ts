@@ -7,6 +7,7 @@ import {
   type Services,
 } from "@sharelinks/db";
 import type { AppConfig } from "./env";
+import { type WebhookJobOptions, webhookJobs } from "./webhooks";
 
 export interface StartJobsOptions {
   config: AppConfig;
@@ -17,6 +18,8 @@ export interface StartJobsOptions {
   onJobFinished?: NonNullable<Parameters<typeof createJobQueue>[0]["onJobFinished"]>;
   /** How often an idle worker asks for work (tests shorten it). */
   pollingIntervalSeconds?: number;
+  /** Webhook delivery settings (tests shorten the retry schedule). */
+  webhooks?: WebhookJobOptions;
 }
 
 /**
@@ -46,6 +49,15 @@ export const startJobs = async (options: StartJobsOptions): Promise<JobQueue> =>
       logger,
     ),
   );
+  const webhooks = webhookJobs(config, services, logger, options.webhooks);
+  webhooks.define(queue);
   await queue.start();
+  webhooks.start();
+  // The relay stops with the queue: nothing is queued once the queue is gone.
+  const stop = queue.stop.bind(queue);
+  queue.stop = (timeoutMs) => {
+    webhooks.stop();
+    return stop(timeoutMs);
+  };
   return queue;
 };

@@ -25,3 +25,9 @@ export { createRateLimitStore, type RateLimitStore, type RateLimitStoreOptions }
 export { RequestContext, type Surface } from "./request-context";
 export { requestIdFrom } from "./request-id";
 export { originForm, pathOf, queryOf } from "./request-target";
+export {
+  createWebhookSender,
+  WEBHOOK_MAX_RESPONSE_BYTES,
+  WEBHOOK_TIMEOUT_MS,
+  type WebhookSenderOptions,
+} from "./webhooks/webhook-sender";
