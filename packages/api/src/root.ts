@@ -4,6 +4,7 @@ import { authRouter } from "./routers/auth";
 import { reportsRouter } from "./routers/reports";
 import { schedulesRouter } from "./routers/schedules";
 import { sharesRouter } from "./routers/shares";
+import { webhooksRouter } from "./routers/webhooks";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   shares: sharesRouter,
   analytics: analyticsRouter,
   apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,7 @@ import {
   type ReportReader,
   type ShareDeps,
   unauthorized,
+  type WebhookDeps,
 } from "@sharelinks/core";
 import { initTRPC } from "@trpc/server";
 import { domainErrorData, toTRPCError } from "./errors";
@@ -26,6 +27,7 @@ export interface ApiServices {
   accounts: AccountDeps;
   provisioning: { catalog: ReportCatalog };
   analytics: AnalyticsDeps;
+  webhooks: WebhookDeps;
 }
 
 /**

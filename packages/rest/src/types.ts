@@ -4,6 +4,7 @@ import type {
   ProvisioningDeps,
   PublicReadDeps,
   ShareDeps,
+  WebhookDeps,
 } from "@sharelinks/core";
 import type { RequestHeaders } from "@sharelinks/edge";
 
@@ -52,4 +53,5 @@ export interface RestServices {
   provisioning: ProvisioningDeps;
   publicRead: PublicReadDeps;
   analytics: AnalyticsDeps;
+  webhooks: WebhookDeps;
 }

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { queryInteger } from "../query-integer";
 import { isForbiddenAddress, isLoopbackAddress } from "./address";
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "./events";
 
@@ -76,3 +77,13 @@ export const normalizeEvents = (events: readonly WebhookEventType[] | undefined)
 
 /** Whether an endpoint subscribed to `events` gets an event of `type`. */
 export const subscribes = (events: readonly string[], type: WebhookEventType) => events.includes(type);
+
+export const WEBHOOK_DELIVERIES_MAX_LIMIT = 100;
+export const listWebhookDeliveriesQuerySchema = z.strictObject({
+  limit: queryInteger({ min: 1, max: WEBHOOK_DELIVERIES_MAX_LIMIT, fallback: 20 }),
+  starting_after: z
+    .uuid()
+    .optional()
+    .meta({ description: "Delivery id of the last item of the previous page." }),
+});
+export type ListWebhookDeliveriesQuery = z.infer<typeof listWebhookDeliveriesQuerySchema>;

@@ -8,6 +8,7 @@ import { publicShareRoutes } from "./public-share";
 import { reportShareRoutes } from "./report-shares";
 import { resourceRoutes } from "./resources";
 import { shareAnalyticsRoutes } from "./share-analytics";
+import { webhookEndpointRoutes } from "./webhook-endpoints";
 
 /** The whole `/v1` contract. A route exists only here, and so is always in the OpenAPI document. */
 export const routes: readonly Route[] = [
@@ -16,6 +17,7 @@ export const routes: readonly Route[] = [
   ...myShareRoutes,
   ...shareAnalyticsRoutes,
   ...cancelRoutes,
+  ...webhookEndpointRoutes,
   ...resourceRoutes,
   ...adminRoutes,
   ...healthRoutes,

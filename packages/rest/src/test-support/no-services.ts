@@ -21,5 +21,6 @@ export const servicesThatMustNotBeUsed = (): RestServices => {
     provisioning: trap("provisioning"),
     publicRead: trap("publicRead"),
     analytics: trap("analytics"),
+    webhooks: trap("webhooks"),
   };
 };
