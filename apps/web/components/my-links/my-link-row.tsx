@@ -1,9 +1,11 @@
 "use client";
 
 import type { ShareItem } from "@sharelinks/api";
+import type { ViewSummary } from "@sharelinks/core";
 import { DEFAULT_EXPIRATION_DAYS } from "@sharelinks/core/expiry";
 import Link from "next/link";
 import { formatLocal, relativeTime } from "@/lib/format";
+import { ViewStats } from "../link-analytics/view-stats";
 import { Badge, Button, CopyButton } from "../ui";
 
 const resourceHref = (share: ShareItem) =>
@@ -11,8 +13,8 @@ const resourceHref = (share: ShareItem) =>
 
 /**
  * One of the caller's links: what it shares, its state, and the one action
- * that fits (copy an active link, renew an expired one). Per-link view counts
- * and the detail drawer slot in beside the meta line.
+ * that fits (copy an active link, renew an expired one), and its views with
+ * the button to the detail drawer.
  */
 export function MyLinkRow({
   share,
@@ -20,10 +22,16 @@ export function MyLinkRow({
   onToggle,
   renewing,
   onRenew,
+  summary,
+  summaryLoading,
+  onDetails,
 }: {
   share: ShareItem;
   selected: boolean;
   onToggle: () => void;
+  summary: ViewSummary | null;
+  summaryLoading: boolean;
+  onDetails: () => void;
   renewing: boolean;
   onRenew: () => void;
 }) {
@@ -56,6 +64,12 @@ export function MyLinkRow({
           {share.white_label_config ? <span>Custom branding</span> : null}
         </div>
         {share.share_url && !expired ? <code className="link-url">{share.share_url}</code> : null}
+        <ViewStats
+          summary={summary}
+          loading={summaryLoading}
+          onDetails={onDetails}
+          label={`Views of the link to ${share.title}`}
+        />
       </div>
       <div className="link-actions">
         {expired ? (

@@ -9,6 +9,8 @@ import { errorMessage } from "@/lib/errors";
 import { formatLocal } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc";
 import { useInvalidateShares } from "@/lib/use-invalidate-shares";
+import { AnalyticsDrawer } from "../link-analytics/analytics-drawer";
+import { useViewSummaries } from "../link-analytics/use-view-summaries";
 import { BulkRevokeBar, BulkRevokeDialog } from "../link-selection/bulk-revoke";
 import { useLinkSelection } from "../link-selection/use-link-selection";
 import { useToast } from "../toast";
@@ -17,6 +19,11 @@ import { MyLinkRow } from "./my-link-row";
 import "./my-links.css";
 
 type Status = NonNullable<RouterInputs["shares"]["listMyShares"]["status"]>;
+type Sort = NonNullable<RouterInputs["shares"]["listMyShares"]["sort"]>;
+const SORTS: Array<{ value: Sort; label: string }> = [
+  { value: "created", label: "Newest" },
+  { value: "last_viewed", label: "Last viewed" },
+];
 const FILTERS: Array<{ value: Status; label: string }> = [
   { value: "active", label: "Active" },
   { value: "expired", label: "Expired" },
@@ -39,15 +46,18 @@ export function MyLinks() {
   const toast = useToast();
   const invalidate = useInvalidateShares();
   const [status, setStatus] = useState<Status>("active");
+  const [sort, setSort] = useState<Sort>("created");
+  const [details, setDetails] = useState<{ id: string; title: string } | null>(null);
 
   const links = useInfiniteQuery(
     trpc.shares.listMyShares.infiniteQueryOptions(
-      { status, limit: PAGE_SIZE },
+      { status, sort, limit: PAGE_SIZE },
       { getNextPageParam: (last) => (last.hasMore ? (last.nextCursor ?? undefined) : undefined) },
     ),
   );
   const items = links.data?.pages.flatMap((page) => page.items) ?? [];
   const selection = useLinkSelection(items.map((item) => item.id));
+  const views = useViewSummaries(items.map((item) => item.id));
   const renew = useMutation(
     trpc.shares.extendShare.mutationOptions({
       onSuccess: async (share) => {
@@ -78,6 +88,23 @@ export function MyLinks() {
               }}
             >
               {filter.label}
+            </button>
+          ))}
+        </fieldset>
+        <fieldset className="segmented">
+          <legend className="sr-only">Sort</legend>
+          {SORTS.map((option) => (
+            <button
+              key={option.value}
+              type="button"
+              aria-pressed={sort === option.value}
+              className={sort === option.value ? "active" : undefined}
+              onClick={() => {
+                setSort(option.value);
+                selection.reset();
+              }}
+            >
+              {option.label}
             </button>
           ))}
         </fieldset>
@@ -124,6 +151,9 @@ export function MyLinks() {
                   share={share}
                   selected={selection.isSelected(share.id)}
                   onToggle={() => selection.toggle(share.id)}
+                  summary={views.summaryOf(share.id)}
+                  summaryLoading={views.loading}
+                  onDetails={() => setDetails({ id: share.id, title: share.title })}
                   renewing={renew.isPending && renew.variables?.share_id === share.id}
                   onRenew={() =>
                     renew.mutate({ share_id: share.id, expiration_days: DEFAULT_EXPIRATION_DAYS })
@@ -147,6 +177,11 @@ export function MyLinks() {
         ) : null}
       </div>
 
+      <AnalyticsDrawer
+        shareId={details?.id ?? null}
+        title={details ? `Views of “${details.title}”` : ""}
+        onClose={() => setDetails(null)}
+      />
       <BulkRevokeBar selection={selection} floating />
       <BulkRevokeDialog selection={selection} />
     </>

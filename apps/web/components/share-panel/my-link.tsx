@@ -3,6 +3,8 @@
 import type { ShareItem } from "@sharelinks/api";
 import { useId } from "react";
 import { formatLocal, relativeTime } from "@/lib/format";
+import type { useViewSummaries } from "../link-analytics/use-view-summaries";
+import { ViewStats } from "../link-analytics/view-stats";
 import { Badge, CopyButton } from "../ui";
 import { ExtendLinkForm } from "./extend-link-form";
 import { MyLinkActions } from "./my-link-actions";
@@ -12,17 +14,20 @@ import "./my-link.css";
 
 /**
  * The caller's own link on this resource: the address to copy, its facts,
- * extend, branding, rotate and revoke. (Per-link analytics slot in under the
- * facts once the API serves them.)
+ * its views (with the detail drawer), extend, branding, rotate and revoke.
  */
 export function MyLink({
   resource,
   share,
   brandColor,
+  views,
+  onDetails,
 }: {
   resource: ResourceRef;
   share: ShareItem;
   brandColor: string | null;
+  views: ReturnType<typeof useViewSummaries>;
+  onDetails: () => void;
 }) {
   const urlId = useId();
   const url = share.share_url ?? "";
@@ -67,6 +72,12 @@ export function MyLink({
           <dd>{share.white_label_config ? "Custom for this link" : "Brand defaults"}</dd>
         </div>
       </dl>
+      <ViewStats
+        summary={views.summaryOf(share.id)}
+        loading={views.loading}
+        onDetails={onDetails}
+        label="Views of your link"
+      />
       <ExtendLinkForm share={share} />
       {/* Keyed by the link's branding: a saved refresh starts the form from what was saved. */}
       <RefreshBrandingForm

@@ -1,10 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { brandDefaultColour } from "@/lib/brand-colour";
 import { useTRPC } from "@/lib/trpc";
 import { useMe } from "../app-shell";
+import { AnalyticsDrawer } from "../link-analytics/analytics-drawer";
+import { useViewSummaries } from "../link-analytics/use-view-summaries";
 import { Alert, QueryView } from "../ui";
 import { CapMeter } from "./cap-meter";
 import { CreateLinkForm } from "./create-link-form";
@@ -31,6 +33,8 @@ export function SharePanel({
   const shares = useQuery(trpc.shares.listResourceShares.queryOptions(resource));
   const me = useMe();
   const headingId = useId();
+  const views = useViewSummaries(shares.data?.shares.map((share) => share.id) ?? []);
+  const [details, setDetails] = useState<{ id: string; title: string } | null>(null);
 
   return (
     <section className="panel share-panel" aria-labelledby={headingId} data-testid="share-panel">
@@ -53,7 +57,13 @@ export function SharePanel({
           return (
             <div className="stack">
               {mine ? (
-                <MyLink resource={resource} share={mine} brandColor={brandColor} />
+                <MyLink
+                  resource={resource}
+                  share={mine}
+                  brandColor={brandColor}
+                  views={views}
+                  onDetails={() => setDetails({ id: mine.id, title: "Views of your link" })}
+                />
               ) : shareable ? (
                 <CreateLinkForm
                   resource={resource}
@@ -70,11 +80,18 @@ export function SharePanel({
                 resource={resource}
                 shares={list.filter((share) => !share.is_mine)}
                 isManager={me.data?.user.role === "manager"}
+                views={views}
+                onDetails={(share, owner) => setDetails({ id: share.id, title: `Views of ${owner}'s link` })}
               />
             </div>
           );
         }}
       </QueryView>
+      <AnalyticsDrawer
+        shareId={details?.id ?? null}
+        title={details?.title ?? ""}
+        onClose={() => setDetails(null)}
+      />
     </section>
   );
 }

@@ -6,6 +6,8 @@ import { useId, useState } from "react";
 import { formatLocal, personName, relativeTime } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc";
 import { useInvalidateShares } from "@/lib/use-invalidate-shares";
+import type { useViewSummaries } from "../link-analytics/use-view-summaries";
+import { ViewStats } from "../link-analytics/view-stats";
 import { BulkRevokeBar, BulkRevokeDialog } from "../link-selection/bulk-revoke";
 import { useLinkSelection } from "../link-selection/use-link-selection";
 import { useToast } from "../toast";
@@ -24,10 +26,14 @@ export function TeamLinks({
   resource,
   shares,
   isManager,
+  views,
+  onDetails,
 }: {
   resource: ResourceRef;
   shares: ShareItem[];
   isManager: boolean;
+  views: ReturnType<typeof useViewSummaries>;
+  onDetails: (share: ShareItem, ownerName: string) => void;
 }) {
   const trpc = useTRPC();
   const toast = useToast();
@@ -75,6 +81,8 @@ export function TeamLinks({
               selected={selection.isSelected(share.id)}
               onToggle={() => selection.toggle(share.id)}
               onRevoke={() => setRevoking(share)}
+              views={views}
+              onDetails={() => onDetails(share, personName(share.owner))}
             />
           ))}
         </ul>
@@ -119,11 +127,15 @@ function TeamLinkRow({
   selected,
   onToggle,
   onRevoke,
+  views,
+  onDetails,
 }: {
   share: ShareItem;
   selected: boolean;
   onToggle: () => void;
   onRevoke: () => void;
+  views: ReturnType<typeof useViewSummaries>;
+  onDetails: () => void;
 }) {
   const owner = personName(share.owner);
   return (
@@ -150,6 +162,12 @@ function TeamLinkRow({
             {relativeTime(share.expires_at)}
           </time>
         </span>
+        <ViewStats
+          summary={views.summaryOf(share.id)}
+          loading={views.loading}
+          onDetails={onDetails}
+          label={`Views of ${owner}'s link`}
+        />
       </div>
       {share.can_remove ? (
         <Button size="sm" variant="danger-ghost" onClick={onRevoke} aria-label={`Revoke ${owner}'s link`}>

@@ -79,6 +79,17 @@ describe.each(backendKinds())("analytics router (%s)", (kind) => {
     ]);
   });
 
+  it("lists My links by last view: the viewed link before a newer, never-opened one", async () => {
+    const alice = await signedIn(world.services, world.alice);
+    const newer = await alice.api.shares.createShare({
+      resource: { type: "scheduled", id: world.schedule.id },
+    });
+    const ids = async (sort: "created" | "last_viewed") =>
+      (await alice.api.shares.listMyShares({ status: "all", sort })).items.map((s) => s.id);
+    expect(await ids("last_viewed")).toEqual([shareId, newer.id]);
+    expect(await ids("created")).toEqual([newer.id, shareId]);
+  });
+
   it("answers NOT_FOUND to another brand, and summarizes nothing for it", async () => {
     const olga = await signedIn(world.services, world.other.user);
     const error = await expectTRPCError(
