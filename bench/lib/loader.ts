@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { createAesGcmTokenCipher, hashToken } from "@sharelinks/core";
-import { createDb, migrate, prng } from "@sharelinks/db";
+import { createDb, prng } from "@sharelinks/db";
 import postgres from "postgres";
 import { reportTemplate, scheduleTemplate, TEMPLATES } from "./fixtures";
 import { log, ProgressBar } from "./progress";
@@ -122,7 +122,7 @@ export const loadDataset = async (options: LoadOptions): Promise<Dataset> => {
   await recreateDatabase(options.maintenanceUrl, name);
   const db = await createDb(url, { maxConnections: 1 });
   try {
-    await migrate(db);
+    await db.migrate();
   } finally {
     await db.close();
   }

@@ -1,6 +1,13 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDb, createServices, type Database, migrate, type Services, seedDemo } from "@sharelinks/db";
+import {
+  type CreateDbOptions,
+  createDb,
+  createServices,
+  type Database,
+  type Services,
+  seedDemo,
+} from "@sharelinks/db";
 import { type AppConfig, loadEmbeddedSecrets, saveEmbeddedSecrets } from "./env";
 import { systemResolver } from "./webhooks";
 
@@ -27,13 +34,24 @@ export const PGLITE_IMAGE_DIR = path.resolve(
   "../dist/pglite-image",
 );
 
+/** The PostgreSQL pool settings of the configuration, as createDb takes them. */
+export const dbOptionsOf = ({ database }: AppConfig): CreateDbOptions => ({
+  pooler: database.pooler,
+  maxConnections: database.poolSize,
+  statementTimeoutMs: database.statementTimeoutMs,
+  deadlineMs: database.deadlineMs,
+  transactionDeadlineMs: database.transactionDeadlineMs,
+  ...(database.directUrl !== undefined && { directUrl: database.directUrl }),
+});
+
 /** Opens the database, applies migrations, and in embedded mode seeds demo data once. */
 export const bootstrap = async (config: AppConfig): Promise<Bootstrapped> => {
   const db = await createDb(config.databaseUrl, {
     dataDir: path.join(config.dataDir, "pglite"),
     pgliteImage: PGLITE_IMAGE_DIR,
+    ...dbOptionsOf(config),
   });
-  await migrate(db);
+  await db.migrate();
   const services = createServices(db, {
     tokenSecret: config.shareTokenSecret,
     webhookUrlPolicy: { allowPrivate: config.webhookAllowPrivateUrls },

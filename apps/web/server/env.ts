@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_RETENTION_POLICY, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from "@sharelinks/core";
+import { DATABASE_DEFAULTS, type PoolerMode } from "@sharelinks/db";
 import { DEFAULT_RATE_LIMITS } from "@sharelinks/edge";
 import { z } from "zod";
 
@@ -30,6 +31,17 @@ const envSchema = z.object({
       )
       .optional(),
   ),
+  DIRECT_DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+  ),
+  DATABASE_POOLER: z.enum(["none", "transaction"]).default("none"),
+  DATABASE_POOL_SIZE: positiveInt(DATABASE_DEFAULTS.maxConnections),
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(DATABASE_DEFAULTS.statementTimeoutMs),
+  DATABASE_DEADLINE_MS: positiveInt(DATABASE_DEFAULTS.deadlineMs),
+  DATABASE_TRANSACTION_DEADLINE_MS: positiveInt(DATABASE_DEFAULTS.transactionDeadlineMs),
   DATA_DIR: optionalString,
   PORT: positiveInt(3000).pipe(z.number().max(65535)),
   HOST: optionalString,
@@ -60,6 +72,16 @@ export interface AppConfig {
   /** Embedded mode: PGlite under dataDir, secrets generated and kept there. */
   embedded: boolean;
   databaseUrl: string | undefined;
+  /** PostgreSQL pool settings (docs/operations.md, "Scale-out"). */
+  database: {
+    /** DIRECT_DATABASE_URL: the server itself, for migrations, when DATABASE_URL is a pooler. */
+    directUrl: string | undefined;
+    pooler: PoolerMode;
+    poolSize: number;
+    statementTimeoutMs: number;
+    deadlineMs: number;
+    transactionDeadlineMs: number;
+  };
   dataDir: string;
   port: number;
   host: string;
@@ -146,6 +168,14 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
   return {
     embedded,
     databaseUrl: e.DATABASE_URL,
+    database: {
+      directUrl: e.DIRECT_DATABASE_URL,
+      pooler: e.DATABASE_POOLER,
+      poolSize: e.DATABASE_POOL_SIZE,
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      deadlineMs: e.DATABASE_DEADLINE_MS,
+      transactionDeadlineMs: e.DATABASE_TRANSACTION_DEADLINE_MS,
+    },
     dataDir,
     port: e.PORT,
     host,

@@ -4,7 +4,6 @@ import path from "node:path";
 import { createBrand, DomainError } from "@sharelinks/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb, createPgliteDb, resolveTarget } from "./client";
-import { migrate } from "./migrate";
 import { createServices } from "./services";
 import { migratedPgliteImage, TEST_TOKEN_SECRET } from "./testing";
 
@@ -41,7 +40,7 @@ describe("embedded PGlite on disk", () => {
     // Started from the migrated image to skip a 7 s initdb; the restart below is createDb's own path.
     const first = await createPgliteDb(dataDir, { loadDataDir: await migratedPgliteImage() });
     try {
-      await migrate(first);
+      await first.migrate();
       await first.ping();
       await createBrand(createServices(first, { tokenSecret: TEST_TOKEN_SECRET }).provisioning, {
         name: "Durable",
@@ -53,7 +52,7 @@ describe("embedded PGlite on disk", () => {
 
     const second = await createDb(`file://${dataDir}`);
     try {
-      await migrate(second);
+      await second.migrate();
       const brands = await second.orm.query.brands.findMany();
       expect(brands.map((b) => b.name)).toEqual(["Durable"]);
     } finally {
@@ -77,7 +76,7 @@ describe("an unreachable PostgreSQL", () => {
           services.shares.shares.transaction((tx) =>
             tx.countActive({ type: "report", id: crypto.randomUUID() }, new Date()),
           ),
-        () => migrate(db),
+        () => db.migrate(),
       ];
       for (const attempt of attempts) {
         const error = await attempt().then(

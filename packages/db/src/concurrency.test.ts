@@ -52,7 +52,13 @@ describeOnPostgres("concurrency on PostgreSQL", () => {
   let teammates: User[];
 
   beforeAll(async () => {
-    t = await createTestDatabase("postgres", { maxConnections: 24 });
+    // 120 racers queue on one lock over 24 connections; on a shared CI machine
+    // that queue outlasts the production statement timeout (5 s), which would
+    // turn losers into 503s instead of the cap's 422 this test is about.
+    t = await createTestDatabase("postgres", {
+      maxConnections: 24,
+      database: { statementTimeoutMs: 60_000, deadlineMs: 65_000, transactionDeadlineMs: 120_000 },
+    });
     tenant = await createTenant(t.services, { members: 0 });
     teammates = [];
     for (let i = 0; i < TEAMMATES; i++) {

@@ -2,18 +2,20 @@
  * @sharelinks/db: PostgreSQL (or embedded PGlite) behind core's ports.
  *
  *   const db = await createDb(process.env.DATABASE_URL, { dataDir });
- *   await migrate(db);
+ *   await db.migrate();
  *   const services = createServices(db, { tokenSecret });
  *   await seedDemo(services); // embedded mode
  */
 export {
   type CreateDbOptions,
   createDb,
+  DATABASE_DEFAULTS,
   type Database,
   type DatabaseKind,
   type DatabaseTarget,
   executeRows,
   type Orm,
+  type PoolerMode,
   resolveTarget,
   type Schema,
 } from "./client";
@@ -40,7 +42,13 @@ export {
   webhookDeliveryJob,
   webhookExpiryScanJob,
 } from "./jobs/webhook-jobs";
-export { MIGRATIONS_FOLDER, migrate } from "./migrate";
+export {
+  DEFAULT_MIGRATION_LOCK_TIMEOUT_MS,
+  MIGRATIONS_FOLDER,
+  type MigrateOptions,
+  type MigrateResult,
+  type SchemaStatus,
+} from "./migrate";
 export { type DbErrorClass, type DbObserver, observeDb } from "./observer";
 export { type Argon2Cost, createArgon2PasswordHasher, DEFAULT_ARGON2_COST } from "./passwords";
 export {

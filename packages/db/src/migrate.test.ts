@@ -4,7 +4,7 @@ import { generateDrizzleJson, generateMigration } from "drizzle-kit/api";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeRows } from "./client";
-import { MIGRATIONS_FOLDER, migrate } from "./migrate";
+import { MIGRATIONS_FOLDER } from "./migrate";
 import * as schema from "./schema";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "./testing";
 
@@ -47,8 +47,8 @@ describe.each(testDatabaseKinds())("migrations over %s", (kind) => {
   });
 
   it("apply cleanly again and again: already applied migrations are skipped", async () => {
-    await migrate(t.db);
-    await migrate(t.db);
+    await t.db.migrate();
+    await t.db.migrate();
     const [applied] = await executeRows<{ n: number }>(
       t.db,
       sql`select count(*)::int as n from drizzle.__drizzle_migrations`,

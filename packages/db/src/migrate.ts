@@ -1,53 +1,133 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { readMigrationFiles } from "drizzle-orm/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import postgres from "postgres";
-import type { Database } from "./client";
 
 /** The committed SQL, found relative to this file so any working directory works. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../drizzle", import.meta.url));
 
-const config = { migrationsFolder: MIGRATIONS_FOLDER };
-
 // Arbitrary but fixed: every instance of the app must agree on it.
-const MIGRATION_LOCK_KEY = 7_460_301_945;
+export const MIGRATION_LOCK_KEY = 7_460_301_945;
+export const DEFAULT_MIGRATION_LOCK_TIMEOUT_MS = 120_000;
+const WAIT_LOG_INTERVAL_MS = 5_000;
 
-export const migratePgliteClient = async (client: PGlite) => {
-  await migratePglite(drizzlePglite({ client }), config);
+export interface MigrateOptions {
+  /** How long to wait for another instance's migration before giving up with an error. */
+  lockTimeoutMs?: number;
+  /** Progress lines ("waiting for the migration lock", "applied 0003_x"). */
+  log?: (message: string, fields: Record<string, unknown>) => void;
+}
+
+export interface MigrateResult {
+  /** Tags of the migrations this call applied (empty: the schema was current). */
+  applied: string[];
+}
+
+export interface SchemaStatus {
+  /** Tags of the migrations this build has and the database has not. */
+  pending: string[];
+}
+
+interface Migration {
+  tag: string;
+  sql: string[];
+  hash: string;
+  folderMillis: number;
+}
+
+let cached: Migration[] | null = null;
+const migrations = (): Migration[] => {
+  if (cached) return cached;
+  const journal = JSON.parse(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, "utf8")) as {
+    entries: { tag: string }[];
+  };
+  const files = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
+  cached = files.map((file, i) => ({ ...file, tag: journal.entries[i]?.tag ?? String(file.folderMillis) }));
+  return cached;
 };
+
+// biome-ignore lint/suspicious/noExplicitAny: both drivers' drizzle databases run the same SQL.
+type AnyOrm = PgDatabase<PgQueryResultHKT, any>;
+type Executor = Pick<AnyOrm, "execute">;
+
+const rowsOf = (result: unknown): Record<string, unknown>[] =>
+  (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) ?? [];
 
 /**
- * Several app instances may start at once against one server. Each migrates
- * on its own single connection holding a session advisory lock, so they take
- * turns and the later ones find nothing left to apply.
+ * Which migrations are missing, by the same rule as drizzle's migrator (the
+ * newest applied `created_at`): a read, no DDL, so a DML-only role can ask.
  */
-export const migratePostgresUrl = async (url: string, connectTimeoutSeconds: number) => {
-  const client = postgres(url, { max: 1, connect_timeout: connectTimeoutSeconds, onnotice: () => {} });
-  try {
-    await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-    await migratePostgres(drizzlePostgres({ client }), config);
-  } finally {
-    // Ending the session also releases the advisory lock.
-    await client.end({ timeout: 5 });
-  }
+const pendingOf = async (db: Executor): Promise<Migration[]> => {
+  const [present] = rowsOf(
+    await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`),
+  );
+  if (!present?.present) return migrations();
+  const [last] = rowsOf(
+    await db.execute(sql`select max(created_at) as last from drizzle.__drizzle_migrations`),
+  );
+  const lastMillis = last?.last === null || last?.last === undefined ? null : Number(last.last);
+  return migrations().filter((m) => lastMillis === null || m.folderMillis > lastMillis);
 };
 
-const migrators = new WeakMap<Database, () => Promise<void>>();
-
-/** Called by createDb: how this particular database is migrated. */
-export const registerMigrator = (db: Database, run: () => Promise<void>) => {
-  migrators.set(db, run);
-};
+export const schemaStatus = async (db: Executor): Promise<SchemaStatus> => ({
+  pending: (await pendingOf(db)).map((m) => m.tag),
+});
 
 /**
- * Applies every migration not yet recorded in drizzle.__drizzle_migrations.
- * Safe to run at every start: applied migrations are skipped.
+ * Applies every migration the database lacks, in one transaction that holds a
+ * transaction-scoped advisory lock: instances started together take turns,
+ * the later ones find nothing left, and the lock goes with the transaction,
+ * so it holds through a transaction-mode pooler too (a session lock would stay
+ * behind on a pooled server connection). Nothing pending: no lock and no DDL.
  */
-export const migrate = async (db: Database): Promise<void> => {
-  const run = migrators.get(db);
-  if (!run) throw new Error("migrate() needs a Database made by createDb()");
-  await run();
+export const runMigrations = async (orm: AnyOrm, options: MigrateOptions = {}): Promise<MigrateResult> => {
+  if ((await pendingOf(orm)).length === 0) return { applied: [] };
+  const log = options.log ?? (() => {});
+  const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_MIGRATION_LOCK_TIMEOUT_MS;
+  return orm.transaction(async (tx) => {
+    // DDL may take long; the wait for the lock may not.
+    await tx.execute(
+      sql`select set_config('statement_timeout', '0', true), set_config('lock_timeout', ${String(lockTimeoutMs)}, true)`,
+    );
+    const [got] = rowsOf(
+      await tx.execute(sql`select pg_try_advisory_xact_lock(${MIGRATION_LOCK_KEY}) as ok`),
+    );
+    if (!got?.ok) {
+      const started = Date.now();
+      const fields = () => ({ lock: MIGRATION_LOCK_KEY, waited_ms: Date.now() - started });
+      log("migrate: another instance is migrating; waiting for the migration lock", fields());
+      const ticker = setInterval(
+        () => log("migrate: still waiting for the migration lock", fields()),
+        WAIT_LOG_INTERVAL_MS,
+      );
+      try {
+        await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
+      } finally {
+        clearInterval(ticker);
+      }
+      log("migrate: got the migration lock", fields());
+    }
+    const pending = await pendingOf(tx);
+    if (pending.length === 0) return { applied: [] };
+    await tx.execute(sql`create schema if not exists drizzle`);
+    await tx.execute(
+      sql`create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`,
+    );
+    for (const migration of pending) {
+      for (const statement of migration.sql) await tx.execute(sql.raw(statement));
+      await tx.execute(
+        sql`insert into drizzle.__drizzle_migrations (hash, created_at) values (${migration.hash}, ${migration.folderMillis})`,
+      );
+      log("migrate: applied", { migration: migration.tag });
+    }
+    return { applied: pending.map((m) => m.tag) };
+  });
+};
+
+/** A bare PGlite (image builds, test images): migrated without a Database around it. */
+export const migratePgliteClient = async (client: PGlite): Promise<void> => {
+  await runMigrations(drizzlePglite({ client }));
 };

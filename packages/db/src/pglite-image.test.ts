@@ -6,7 +6,6 @@ import { createBrand } from "@sharelinks/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, executeRows } from "./client";
-import { migrate } from "./migrate";
 import { buildPgliteImage, copyPgliteImage } from "./pglite-image";
 import { createServices } from "./services";
 import { TEST_TOKEN_SECRET } from "./testing";
@@ -41,7 +40,7 @@ describe("the shipped PGlite image", () => {
       expect(applied[0]?.n).toBeGreaterThan(0);
       const [buffers] = await executeRows<{ shared_buffers: string }>(first, sql`show shared_buffers`);
       expect(buffers?.shared_buffers).toBe("16MB");
-      await migrate(first);
+      await first.migrate();
       await createBrand(createServices(first, { tokenSecret: TEST_TOKEN_SECRET }).provisioning, {
         name: "Kept",
       });

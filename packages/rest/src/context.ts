@@ -47,6 +47,8 @@ export interface RestContextOptions {
   maxAdminBodyBytes?: number;
   /** How long /readyz waits for the database ping. */
   readyTimeoutMs?: number;
+  /** The server's shutdown state: while true, `/readyz` answers 503 (graceful drain). */
+  draining?: () => boolean;
 }
 
 export interface RestContext extends RouteContext {
@@ -114,6 +116,7 @@ export const createRestContext = (
         ? maxAdminBodyBytes
         : maxBodyBytes,
     readyTimeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
+    draining: options.draining ?? (() => false),
     openApiJson: JSON.stringify(buildOpenApiDocument(routes, { serverUrl: publicBaseUrl })),
     close: () => (ownLimits ? limits.close() : Promise.resolve()),
   };

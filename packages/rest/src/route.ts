@@ -29,6 +29,8 @@ export interface RouteContext {
   readonly publicBaseUrl: string;
   /** How long /readyz waits for the database ping. */
   readonly readyTimeoutMs: number;
+  /** True once the server is shutting down: `/readyz` answers 503 so balancers stop sending. */
+  readonly draining: () => boolean;
   /** The OpenAPI document, serialized once at startup. */
   readonly openApiJson: string;
 }

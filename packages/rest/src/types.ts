@@ -47,7 +47,11 @@ export interface RestResponse {
  * so this package depends only on core's types; `Services` satisfies it.
  */
 export interface RestServices {
-  db: { ping(): Promise<unknown> };
+  db: {
+    ping(): Promise<unknown>;
+    /** True while database work waits past the client-side deadline: `/healthz` fails. */
+    wedged?(): boolean;
+  };
   shares: ShareDeps;
   accounts: AccountDeps;
   provisioning: ProvisioningDeps;

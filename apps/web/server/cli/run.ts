@@ -1,8 +1,8 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { isDomainError } from "@sharelinks/core";
-import { createDb, createServices, type Database, migrate } from "@sharelinks/db";
-import { PGLITE_IMAGE_DIR } from "../bootstrap";
+import { createDb, createServices, type Database } from "@sharelinks/db";
+import { dbOptionsOf, PGLITE_IMAGE_DIR } from "../bootstrap";
 import { ConfigError, loadConfig } from "../env";
 import type { Command, CommandContext } from "./command";
 import { createApiKeyCommand } from "./commands/create-api-key";
@@ -81,10 +81,11 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
     db = await createDb(config.databaseUrl, {
       dataDir: path.join(config.dataDir, "pglite"),
       pgliteImage: PGLITE_IMAGE_DIR,
+      ...dbOptionsOf(config),
       maxConnections: 1,
     });
     // Embedded mode migrates like the server's start does; PostgreSQL has its own migrate step.
-    if (config.embedded) await migrate(db);
+    if (config.embedded) await db.migrate();
     return { config, services: createServices(db, { tokenSecret: config.shareTokenSecret }) };
   };
 

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { createDb } from "../client";
-import { migrate } from "../migrate";
 
 export interface ServerDatabase {
   /** postgres:// URL of the new database, for a process under test (the CLI, the server). */
@@ -39,7 +38,7 @@ export const createServerDatabase = async (options: { migrated?: boolean } = {})
   if (options.migrated) {
     const db = await createDb(url.toString(), { maxConnections: 1 });
     try {
-      await migrate(db);
+      await db.migrate();
     } catch (error) {
       await db.close();
       await drop();

@@ -6,8 +6,8 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { Clock, RandomSource } from "@sharelinks/core";
 import postgres from "postgres";
-import { createDb, createPgliteDb, type Database, type DatabaseKind } from "../client";
-import { MIGRATIONS_FOLDER, migrate, migratePgliteClient } from "../migrate";
+import { type CreateDbOptions, createDb, createPgliteDb, type Database, type DatabaseKind } from "../client";
+import { MIGRATIONS_FOLDER, migratePgliteClient } from "../migrate";
 import { createArgon2PasswordHasher, TEST_ARGON2_COST } from "../passwords";
 import { createServices, type Services } from "../services";
 
@@ -29,6 +29,8 @@ export interface TestDatabaseOptions {
   tokenSecret?: string;
   /** postgres.js pool size (PostgreSQL only); the concurrency tests want many. */
   maxConnections?: number;
+  /** PostgreSQL only: timeouts and deadlines other than the production defaults. */
+  database?: Pick<CreateDbOptions, "statementTimeoutMs" | "deadlineMs" | "transactionDeadlineMs">;
 }
 
 /** Every kind this run can test: PGlite always, PostgreSQL when DATABASE_URL points at a server. */
@@ -53,7 +55,7 @@ export const createTestDatabase = async (
         }
       : await createServerDb(options);
   try {
-    await migrate(db);
+    await db.migrate();
   } catch (error) {
     await db.close();
     await dropDatabase?.();
@@ -167,7 +169,10 @@ const createServerDb = async (options: TestDatabaseOptions) => {
   });
   const url = new URL(serverUrl());
   url.pathname = `/${name}`;
-  const db = await createDb(url.toString(), { maxConnections: options.maxConnections ?? 5 });
+  const db = await createDb(url.toString(), {
+    ...options.database,
+    maxConnections: options.maxConnections ?? 5,
+  });
   const dropDatabase = () =>
     withAdmin(async (sql) => void (await sql.unsafe(`drop database if exists "${name}" with (force)`)));
   return { db, dropDatabase, url: url.toString() };

@@ -1,6 +1,8 @@
 import { testDatabaseKinds } from "@sharelinks/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RouteContext } from "../route";
 import { type Harness, startHarness } from "../test-support/harness";
+import { healthRoutes } from "./health";
 
 describe.each(testDatabaseKinds())("health on %s", (kind) => {
   let h: Harness;
@@ -26,5 +28,38 @@ describe.each(testDatabaseKinds())("health on %s", (kind) => {
     const res = await h.request("HEAD", "/healthz");
     expect(res.status).toBe(200);
     expect(res.text).toBe("");
+  });
+});
+
+describe("health answers", () => {
+  const route = (path: string) => {
+    const found = healthRoutes.find((r) => r.path === path);
+    if (!found) throw new Error(path);
+    return found;
+  };
+  const ctxWith = (db: { ping(): Promise<unknown>; wedged?(): boolean }, draining = false) =>
+    ({ services: { db }, draining: () => draining, readyTimeoutMs: 500 }) as unknown as RouteContext;
+  const call = (path: string, ctx: RouteContext) =>
+    Promise.resolve()
+      .then(() =>
+        route(path).handle({ ctx, actor: null, params: {}, query: {}, body: undefined, requestId: "r" }),
+      )
+      .then(
+        (result) => result.status,
+        (error: unknown) => (error as { code?: string }).code,
+      );
+
+  it("/healthz fails while database work waits past the deadline, without sending a query", async () => {
+    const ping = async () => {
+      throw new Error("healthz must not ping");
+    };
+    expect(await call("/healthz", ctxWith({ ping, wedged: () => false }))).toBe(200);
+    expect(await call("/healthz", ctxWith({ ping, wedged: () => true }))).toBe("service_unavailable");
+  });
+
+  it("/readyz answers 503 from the moment the server drains, though the database answers", async () => {
+    const db = { ping: async () => undefined };
+    expect(await call("/readyz", ctxWith(db))).toBe(200);
+    expect(await call("/readyz", ctxWith(db, true))).toBe("service_unavailable");
   });
 });

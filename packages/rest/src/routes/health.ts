@@ -29,12 +29,16 @@ export const healthRoutes: Route[] = [
     path: "/healthz",
     operationId: "liveness",
     summary: "Liveness",
-    description: "200 while the process is up; never looks at the database.",
+    description:
+      "200 while the process can serve; sends no query. 503 `service_unavailable` when database work has waited past the client-side deadline (the pool is wedged), so a supervisor restarts the instance.",
     tag: "Operations",
     auth: "none",
     usesDatabase: false,
     responses: { 200: { description: "Alive.", schema: healthSchema } },
-    handle: () => ({ status: 200, json: OK }),
+    handle: ({ ctx }) => {
+      if (ctx.services.db.wedged?.()) throw serviceUnavailable(undefined, "Database connections are wedged");
+      return { status: 200, json: OK };
+    },
   }),
   defineRoute({
     method: "GET",
@@ -42,11 +46,12 @@ export const healthRoutes: Route[] = [
     operationId: "readiness",
     summary: "Readiness",
     description:
-      "Pings the database with a short timeout: 200, or 503 `service_unavailable` while it is unreachable.",
+      "Pings the database with a short timeout: 200, or 503 `service_unavailable` while it is unreachable, and from the moment the server starts shutting down (graceful drain).",
     tag: "Operations",
     auth: "none",
     responses: { 200: { description: "Ready.", schema: healthSchema } },
     async handle({ ctx }) {
+      if (ctx.draining()) throw serviceUnavailable(undefined, "Shutting down");
       try {
         await pingWithin(() => ctx.services.db.ping(), ctx.readyTimeoutMs);
       } catch (error) {
