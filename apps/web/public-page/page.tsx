@@ -24,7 +24,7 @@ interface Theme {
   onBrand: string;
 }
 
-const themeOf = (color: string | null | undefined): Theme => {
+export const themeOf = (color: string | null | undefined): Theme => {
   const brand = safeColor(color);
   return { brand, ink: inkOf(brand), onBrand: textOn(brand) };
 };
@@ -33,7 +33,18 @@ const themeOf = (color: string | null | undefined): Theme => {
 const themeCss = (theme: Theme) =>
   `:root{--brand:${theme.brand};--brand-ink:${theme.ink};--on-brand:${theme.onBrand}}`;
 
-function Document({ title, theme, children }: { title: string; theme: Theme; children: ReactNode }) {
+export function Document({
+  title,
+  theme,
+  children,
+  head,
+}: {
+  title: string;
+  theme: Theme;
+  children: ReactNode;
+  /** Extra head elements (the preview's Open Graph tags). */
+  head?: ReactNode;
+}) {
   return (
     <html lang="en">
       <head>
@@ -43,6 +54,7 @@ function Document({ title, theme, children }: { title: string; theme: Theme; chi
         <meta name="referrer" content="no-referrer" />
         <meta name="color-scheme" content="light" />
         <title>{title}</title>
+        {head}
         <style dangerouslySetInnerHTML={{ __html: `${themeCss(theme)}${PUBLIC_PAGE_CSS}` }} />
       </head>
       <body>{children}</body>
@@ -50,7 +62,7 @@ function Document({ title, theme, children }: { title: string; theme: Theme; chi
   );
 }
 
-function Brand({ name, logoUrl }: { name: string; logoUrl: string | null }) {
+export function Brand({ name, logoUrl }: { name: string; logoUrl: string | null }) {
   return (
     <>
       {logoUrl ? (
@@ -259,6 +271,15 @@ export function ExpiredPage() {
     <StatusPage title="This link has expired" code="Error 410 · Link expired" icon={<ClockIcon />}>
       <p>The report behind this link is no longer shared publicly.</p>
       <p>Ask the person who sent it to extend the link or share a new one.</p>
+    </StatusPage>
+  );
+}
+
+export function ViewLimitPage() {
+  return (
+    <StatusPage title="This link has been used up" code="Error 410 · View limit reached" icon={<ClockIcon />}>
+      <p>This link could be opened a limited number of times, and it has been.</p>
+      <p>Ask the person who sent it for a new link.</p>
     </StatusPage>
   );
 }

@@ -93,7 +93,9 @@ describe.each(testDatabaseKinds())("one port on %s", (kind) => {
       expect(page.headers.get("x-robots-tag")).toBe("noindex, nofollow");
       expect(await page.text()).not.toContain("<script");
     }
-    expect((await fetch(`${base}/shared/x`, { method: "POST" })).status).toBe(405);
+    // POST is the password form's: an unknown link is still 404; other methods are 405.
+    expect((await fetch(`${base}/shared/x`, { method: "POST" })).status).toBe(404);
+    expect((await fetch(`${base}/shared/x`, { method: "PUT" })).status).toBe(405);
   });
 
   it("refuses tRPC procedures without a session and sends the rest to Next.js", async () => {

@@ -3,21 +3,24 @@ import {
   isDomainError,
   openPublicShare,
   SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
+  unlockPublicShare,
 } from "@sharelinks/core";
 import type { Services } from "@sharelinks/db";
-import type { RateLimitStore } from "@sharelinks/edge";
+import { createBotClassifier, type RateLimitStore, sharePasswordGuard } from "@sharelinks/edge";
 import { PUBLIC_RESPONSE_HEADERS } from "@sharelinks/rest";
-import { publicSharePageStatus, renderPublicSharePage } from "../public-page";
+import { type PublicSharePageInput, publicSharePageStatus, renderPublicSharePage } from "../public-page";
 import { sendPlain } from "./front-door/plain-response";
 import type { SurfaceHandler } from "./front-door/surface";
 import { type PageCacheStats, pageVersion, RenderedPageCache } from "./page-cache";
+import { readCookie } from "./session-cookie";
+import { createUnlockCookies, UNLOCK_COOKIE } from "./share-unlock-cookie";
 
 /** The public API's headers, plus a policy for a page that is static markup: no scripts, https images only (the brand's logo). */
 const PUBLIC_HEADERS = {
   ...PUBLIC_RESPONSE_HEADERS,
   "X-Content-Type-Options": "nosniff",
   "Content-Security-Policy":
-    "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
 } as const;
 
 const ROUTE = "/shared/{token}";
@@ -30,8 +33,9 @@ const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 const PAGE_CACHE_MIN_IDLE_MS = 60_000;
 
 /** The 404 and 410 pages read nothing: rendered once, on first use. */
-const fixedPages = new Map<"expired" | "not_found", Buffer>();
-const fixedPage = (kind: "expired" | "not_found"): Buffer => {
+type FixedKind = "expired" | "view_limit" | "not_found";
+const fixedPages = new Map<FixedKind, Buffer>();
+const fixedPage = (kind: FixedKind): Buffer => {
   let page = fixedPages.get(kind);
   if (page === undefined) {
     page = Buffer.from(renderPublicSharePage({ kind }));
@@ -52,25 +56,66 @@ const PAGE_BODY_LIMIT = 64 * 1024;
 export const createPublicPageSurface = ({
   services,
   limits,
+  serverSecret,
+  secureCookies,
   pageCacheBytes = PAGE_CACHE_BYTES,
 }: {
   services: Services;
   limits: RateLimitStore;
+  /** SHARE_TOKEN_SECRET: the unlock cookies' MAC key is derived from it (docs/protection.md). */
+  serverSecret: string;
+  /** Secure cookies whenever the public URL is https. */
+  secureCookies: boolean;
   /** Bound on the rendered pages kept (server/page-cache.ts). */
   pageCacheBytes?: number;
 }): SurfaceHandler & { pageCacheStats(): PageCacheStats } => {
   const pages = new RenderedPageCache({ maxBytes: pageCacheBytes, minIdleMs: PAGE_CACHE_MIN_IDLE_MS });
+  const unlockCookies = createUnlockCookies(serverSecret, secureCookies);
+  const isBot = createBotClassifier();
   type Answer =
-    | { status: number; html: Buffer; shareId: string | null }
+    | { status: number; html: Buffer; shareId: string | null; extra?: Record<string, string> }
     | { status: number; text: string; extra: Record<string, string> };
+  /** The password form and the preview: small, per reader, never cached. */
+  const gatePage = (input: PublicSharePageInput, extra: Record<string, string> = {}): Answer => ({
+    status: publicSharePageStatus(input.kind, input.kind === "password" ? input.problem : undefined),
+    html: Buffer.from(renderPublicSharePage(input)),
+    shareId: null,
+    extra,
+  });
+  /** POST: the password form. Checked (throttled), then the link's cookie and back to the page. */
+  const unlock = async (token: string, clientIp: string, body: Buffer | null): Promise<Answer> => {
+    const password = new URLSearchParams(body?.toString("utf8") ?? "").get("password") ?? "";
+    const result = await unlockPublicShare(services.publicRead, token, {
+      password,
+      guard: sharePasswordGuard(limits, clientIp),
+    });
+    if (result.outcome === "unlocked") {
+      const redirect: Record<string, string> = { Location: `/shared/${token}` };
+      if (result.passwordHash !== null) {
+        redirect["Set-Cookie"] = unlockCookies.issue(token, result.shareId, result.passwordHash);
+      }
+      return { status: 303, text: "Unlocked.", extra: redirect };
+    }
+    const retry = result.retryAfterSeconds;
+    return gatePage(
+      {
+        kind: "password",
+        preview: result.preview,
+        problem: result.problem,
+        ...(retry !== undefined && { retryAfterSeconds: retry }),
+      },
+      retry === undefined ? {} : { "Retry-After": String(retry) },
+    );
+  };
   const answer = async (
     method: string,
     path: string,
     clientIp: string,
     headers: Record<string, string>,
+    request: { cookie: string | undefined; userAgent: string; body: Buffer | null },
   ): Promise<Answer> => {
-    if (method !== "GET" && method !== "HEAD") {
-      return { status: 405, text: "Method not allowed", extra: { Allow: "GET, HEAD" } };
+    if (method !== "GET" && method !== "HEAD" && method !== "POST") {
+      return { status: 405, text: "Method not allowed", extra: { Allow: "GET, HEAD, POST" } };
     }
     try {
       await limits.publicPerIp.take(clientIp, headers);
@@ -82,8 +127,23 @@ export const createPublicPageSurface = ({
     }
     const token = TOKEN_IN_PATH.exec(path)?.[1] ?? "";
     try {
-      // Every request asks the database: revocation, rotation and expiry hold on the next request.
-      const read = await openPublicShare(services.publicRead, token);
+      if (method === "POST") return await unlock(token, clientIp, request.body);
+      const unlockValue = readCookie(request.cookie, UNLOCK_COOKIE);
+      // Every request asks the database: revocation, rotation, pause and expiry hold on the next request.
+      const read = await openPublicShare(services.publicRead, token, {
+        // HEAD shows nothing, so it must not use a view of a limited link: answered like a preview.
+        isBot: method === "HEAD" || isBot(request.userAgent),
+        askForPassword: true,
+        unlocked: (record) =>
+          record.passwordHash !== null &&
+          unlockCookies.verify(unlockValue, record.shareId, record.passwordHash),
+      });
+      if (read.kind === "locked")
+        return gatePage({ kind: "password", preview: read.payload, problem: "none" });
+      if (read.kind === "preview") {
+        // A preview is 200 with the share id: analytics counts it as a bot view.
+        return { ...gatePage({ kind: "preview", preview: read.payload }), shareId: read.shareId };
+      }
       const now = new Date();
       const version = pageVersion(read.payload, now);
       let html = pages.get(read.shareId, version);
@@ -95,7 +155,12 @@ export const createPublicPageSurface = ({
       return { status: 200, html, shareId: read.shareId };
     } catch (error) {
       if (!isDomainError(error) || (error.code !== "not_found" && error.code !== "gone")) throw error;
-      const kind = error.code === "gone" ? "expired" : "not_found";
+      const kind: FixedKind =
+        error.code === "not_found"
+          ? "not_found"
+          : error.details?.reason === "view_limit_reached"
+            ? "view_limit"
+            : "expired";
       return { status: publicSharePageStatus(kind), html: fixedPage(kind), shareId: null };
     }
   };
@@ -108,13 +173,18 @@ export const createPublicPageSurface = ({
     serve(req, res, context, _target, _body, done) {
       context.route = ROUTE;
       const headers: Record<string, string> = { ...PUBLIC_HEADERS, "X-Correlation-ID": context.requestId };
-      answer(context.method, context.path, context.clientIp, headers)
+      answer(context.method, context.path, context.clientIp, headers, {
+        cookie: req.headers.cookie,
+        userAgent: req.headers["user-agent"] ?? "",
+        body: _body,
+      })
         .then((result) => {
           context.status = result.status;
           if ("html" in result) {
             context.viewedShareId = result.shareId;
             res.writeHead(result.status, {
               ...headers,
+              ...result.extra,
               "Content-Type": "text/html; charset=utf-8",
               "Content-Length": String(result.html.length),
             });

@@ -54,7 +54,8 @@ export const forbidden = (message = "You do not have permission to access this r
 
 export const conflict = (message: string) => new DomainError("conflict", message);
 
-export const gone = (message = "This share link has expired") => new DomainError("gone", message);
+export const gone = (message = "This share link has expired", details?: ErrorDetails) =>
+  new DomainError("gone", message, details);
 
 export const unauthorized = (message = "Missing or invalid credentials") =>
   new DomainError("unauthorized", message);

@@ -21,6 +21,7 @@ export {
   RATE_LIMIT_WINDOW_SECONDS,
   type RateLimitSettings,
 } from "./rate-limit/settings";
+export { sharePasswordGuard } from "./rate-limit/share-password-guard";
 export { createRateLimitStore, type RateLimitStore, type RateLimitStoreOptions } from "./rate-limit/store";
 export { RequestContext, type Surface } from "./request-context";
 export { requestIdFrom } from "./request-id";

@@ -1,8 +1,10 @@
 import {
+  createBotClassifier,
   createRateLimitStore,
   type EdgeLogger,
   type RateLimitSettings,
   type RateLimitStore,
+  sharePasswordGuard,
 } from "@sharelinks/edge";
 import { bearerCredential, createAdminTokenCheck } from "./auth";
 import { buildOpenApiDocument } from "./openapi";
@@ -118,6 +120,10 @@ export const createRestContext = (
     readyTimeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
     draining: options.draining ?? (() => false),
     openApiJson: JSON.stringify(buildOpenApiDocument(routes, { serverUrl: publicBaseUrl })),
+    protection: {
+      guardFor: (clientIp) => sharePasswordGuard(limits, clientIp),
+      isBot: createBotClassifier(),
+    },
     close: () => (ownLimits ? limits.close() : Promise.resolve()),
   };
 };

@@ -168,7 +168,15 @@ const runRoute = async (
     body = parseJsonBody(route.body, text);
   }
 
-  const result = await route.handle({ ctx, actor, params, query, body, requestId });
+  const result = await route.handle({
+    ctx,
+    actor,
+    params,
+    query,
+    body,
+    requestId,
+    request: { headers: req.headers, clientIp: req.clientIp },
+  });
   if (result.headers) Object.assign(headers, result.headers);
   const json = result.json ?? (result.body === undefined ? null : JSON.stringify(result.body));
   if (json === null) delete headers["Content-Type"];

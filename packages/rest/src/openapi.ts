@@ -6,6 +6,8 @@ import type { Route } from "./route";
 import {
   effectiveWhiteLabelSchema,
   errorSchema,
+  publicSharePreviewSchema,
+  publicShareSchema,
   reportRunSchema,
   reportSchema,
   reportShareSchema,
@@ -40,6 +42,8 @@ const NESTED_OUTPUT_COMPONENTS: z.ZodType[] = [
   snapshotSchema,
   effectiveWhiteLabelSchema,
   shareEventSchema,
+  publicShareSchema,
+  publicSharePreviewSchema,
 ];
 
 const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {

@@ -1,6 +1,6 @@
-import type { Actor, ErrorCode } from "@sharelinks/core";
+import type { Actor, ErrorCode, PasswordAttemptGuard } from "@sharelinks/core";
 import type { z } from "zod";
-import type { RestServices } from "./types";
+import type { RestHeaders, RestServices } from "./types";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
@@ -33,6 +33,11 @@ export interface RouteContext {
   readonly draining: () => boolean;
   /** The OpenAPI document, serialized once at startup. */
   readonly openApiJson: string;
+  /** Link protection on the public read (docs/protection.md): the wrong-password throttle, the bot check. */
+  readonly protection: {
+    guardFor(clientIp: string): PasswordAttemptGuard;
+    isBot(userAgent: string): boolean;
+  };
 }
 
 export interface HandlerInput<A extends AuthKind, P, Q, B> {
@@ -42,6 +47,8 @@ export interface HandlerInput<A extends AuthKind, P, Q, B> {
   query: Q;
   body: B;
   requestId: string;
+  /** What the public read needs of the request itself (the password header, the user agent, the client). */
+  request: { headers: RestHeaders; clientIp: string };
 }
 
 export interface HandlerResult {

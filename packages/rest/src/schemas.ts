@@ -2,6 +2,7 @@ import {
   type EffectiveWhiteLabel,
   ERROR_CODES,
   type PublicShare,
+  type PublicSharePreview,
   REPORT_STATUSES,
   ROLES,
   RUN_STATUSES,
@@ -246,6 +247,12 @@ export const publicShareSchema = z
   })
   .meta({ id: "PublicShare" });
 
+/** What a bot or link-preview fetcher gets (docs/protection.md): the title and branding, never the snapshot. */
+export const publicSharePreviewSchema = publicShareSchema.omit({ snapshot: true }).meta({
+  id: "PublicSharePreview",
+  description: "Answered to bots and link-preview fetchers: no snapshot, and no view used.",
+});
+
 // ---- provisioning
 
 export const brandSchema = z
@@ -297,7 +304,8 @@ export type PublicShapesMatchCore = [
   Same<z.output<typeof snapshotSchema>, Snapshot>,
   Same<z.output<typeof effectiveWhiteLabelSchema>, EffectiveWhiteLabel>,
   Same<z.output<typeof publicShareSchema>, PublicShare>,
-] extends [true, true, true]
+  Same<z.output<typeof publicSharePreviewSchema>, PublicSharePreview>,
+] extends [true, true, true, true]
   ? true
   : never;
 const publicShapesMatchCore: PublicShapesMatchCore = true;

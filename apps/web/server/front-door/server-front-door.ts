@@ -63,7 +63,12 @@ export const createServerFrontDoor = (options: ServerFrontDoorOptions): ServerFr
     surfaces: {
       rest: createRestSurface({ config, services, limits, logger }),
       trpc: createTrpcSurface({ config, services, limits }),
-      page: createPublicPageSurface({ services, limits }),
+      page: createPublicPageSurface({
+        services,
+        limits,
+        serverSecret: config.shareTokenSecret,
+        secureCookies: config.publicBaseUrl.startsWith("https://"),
+      }),
       next: createNextSurface({ handle: options.next, dev: options.dev ?? false }),
     },
   });

@@ -14,6 +14,8 @@ import {
   removeShare,
   resumeShare,
   revokeMyShares,
+  updateShare,
+  updateShareInputSchema,
 } from "@sharelinks/core";
 import { z } from "zod";
 import { presentShare, type ShareItem } from "../present";
@@ -29,6 +31,13 @@ const createShareInput = z.strictObject({ resource: resourceRefSchema, ...create
 const extendShareInput = z.strictObject({ share_id: uuidSchema, ...extendShareInputSchema.shape });
 
 const removeShareInput = z.strictObject({ share_id: uuidSchema });
+
+/** Core's PATCH body (password, max_views; at least one) plus the share id. */
+const updateShareInput = z
+  .strictObject({ share_id: uuidSchema, ...updateShareInputSchema.shape })
+  .refine((body) => body.password !== undefined || body.max_views !== undefined, {
+    message: "Send at least one of password, max_views",
+  });
 
 /**
  * Core's query (status, limit) with `starting_after` renamed `cursor`, the
@@ -108,6 +117,17 @@ export const sharesRouter = {
     .mutation(async ({ ctx, input }): Promise<{ shareId: string; removed: true }> => {
       await removeShare(ctx.services.shares, ctx.actor, input.share_id);
       return { shareId: input.share_id, removed: true };
+    }),
+
+  /** Owner only: password (null removes) and/or view limit (a fresh allowance; null lifts it). */
+  updateShare: authedProcedure
+    .input(updateShareInput)
+    .mutation(async ({ ctx, input }): Promise<ShareItem> => {
+      const { share_id, ...body } = input;
+      return presentShare(
+        await updateShare(ctx.services.shares, ctx.actor, share_id, body),
+        ctx.publicBaseUrl,
+      );
     }),
 
   /** Owner or manager: a paused link answers 404 publicly and keeps its token and its place under the cap. */

@@ -55,7 +55,7 @@ describe("createShare: rotate with keep_settings", () => {
   it("serves the kept branding on the public read of the new token", async () => {
     const { kit, ref, alice, first } = await setup();
     const rotated = await createShare(kit.deps, alice, ref, { rotate: true, keep_settings: true });
-    const publicRead = { shares: kit.shares, clock: kit.clock };
+    const publicRead = kit.deps;
     const shown = await readPublicShare(publicRead, rotated.accessToken as string);
     expect(shown.white_label).toMatchObject({ company_name: "Client Co", primary_color: "#112233" });
     expect(shown.expires_at).toBe(first.share.expiresAt.toISOString());

@@ -1,6 +1,7 @@
 import type { Actor } from "../actor";
 import type { ShareDeps } from "./deps";
 import { DEFAULT_EXPIRATION_DAYS, expiresAtFrom, isActiveAt } from "./expiry";
+import { applyProtection, hashProtection, NO_PROTECTION } from "./protection";
 import { snapshotResource } from "./resource-snapshot";
 import { assertBelowCap, shareEvent } from "./rules";
 import type { CreateShareInput } from "./schemas";
@@ -26,6 +27,7 @@ export const createShare = async (
 ): Promise<ShareView> => {
   const now = deps.clock.now();
   const snapshot = await snapshotResource(deps, actor, resource, now);
+  const protection = await hashProtection(deps.passwords, input);
 
   const written = await deps.shares.transaction(async (tx) => {
     await tx.lockResource(resource);
@@ -41,6 +43,7 @@ export const createShare = async (
             ? expiresAtFrom(now, input.expiration_days)
             : existing.expiresAt,
         whiteLabel: input.white_label_config !== undefined ? input.white_label_config : existing.whiteLabel,
+        ...applyProtection(existing, protection),
       };
       await tx.update(refreshed);
       await tx.recordEvent(
@@ -76,9 +79,7 @@ export const createShare = async (
           ? expiresAtFrom(now, input.expiration_days)
           : (inherited.expiresAt ?? expiresAtFrom(now, DEFAULT_EXPIRATION_DAYS)),
       pausedAt: null,
-      passwordHash: null,
-      maxViews: null,
-      viewsUsed: 0,
+      ...applyProtection(NO_PROTECTION, protection),
     };
     await tx.insert(share);
     await tx.recordEvent(

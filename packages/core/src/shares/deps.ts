@@ -1,3 +1,4 @@
+import type { PasswordHasher } from "../accounts/ports";
 import type { Clock } from "../clock";
 import { ACTIVE_SHARES_PER_RESOURCE } from "../constants";
 import type { RandomSource } from "../random";
@@ -14,6 +15,8 @@ export interface ShareDeps {
   clock: Clock;
   random: RandomSource;
   tokenCipher: TokenCipher;
+  /** Link passwords (argon2id in production). */
+  passwords: PasswordHasher;
   /** Defaults to ACTIVE_SHARES_PER_RESOURCE. */
   activeSharesPerResource?: number;
 }

@@ -1,7 +1,9 @@
+import type { PasswordHasher } from "../accounts/ports";
 import type { Clock } from "../clock";
-import { gone, notFound } from "../errors";
+import { DomainError, gone, notFound } from "../errors";
 import { isActiveAt } from "./expiry";
-import type { ShareRepository } from "./ports";
+import type { PublicShareRecord, ShareRepository } from "./ports";
+import type { PasswordAttemptGuard } from "./protection";
 import type { ResourceType } from "./share";
 import type { Snapshot } from "./snapshot";
 import { hashToken, isWellFormedToken } from "./token";
@@ -16,38 +18,150 @@ export interface PublicShare {
   snapshot: Snapshot;
 }
 
+/** What a link preview (a bot, an unfurler) gets: the title and the brand, never the numbers. */
+export type PublicSharePreview = Omit<PublicShare, "snapshot">;
+
 export interface PublicReadDeps {
-  shares: Pick<ShareRepository, "findPublicByTokenHash">;
+  shares: Pick<ShareRepository, "findPublicByTokenHash" | "consumeView">;
   clock: Clock;
+  passwords: Pick<PasswordHasher, "verify">;
+}
+
+/** What the reader brought (docs/protection.md). Everything optional: a plain read brings nothing. */
+export interface PublicReadAccess {
+  /** `X-Share-Password`, or the page form's field. */
+  password?: string;
+  /** The page's unlock cookie, checked by the adapter against this link (id and password hash). */
+  unlocked?: (record: Pick<PublicShareRecord, "shareId" | "passwordHash">) => boolean;
+  /** Wrong-password throttle for this client; without one, failures are not throttled (tests). */
+  guard?: PasswordAttemptGuard;
+  /** A bot or link-preview fetcher: gets the preview only, needs no password, consumes nothing. */
+  isBot?: boolean;
+  /** The page: a locked link answers `locked` with the preview (for the form) instead of 401. */
+  askForPassword?: boolean;
 }
 
 /** A public read as the surfaces see it: the payload, and which share it was (never sent). */
-export interface PublicShareRead {
-  shareId: string;
-  payload: PublicShare;
-}
+export type PublicShareRead =
+  | { kind: "full"; shareId: string; payload: PublicShare }
+  | { kind: "preview"; shareId: string; payload: PublicSharePreview }
+  | { kind: "locked"; shareId: string; payload: PublicSharePreview };
+
+export const passwordRequired = () =>
+  new DomainError("unauthorized", "This link needs a password", { reason: "password_required" });
+export const passwordInvalid = () =>
+  new DomainError("unauthorized", "Wrong password for this link", { reason: "password_invalid" });
+export const viewLimitReached = () =>
+  gone("This share link has reached its view limit", { reason: "view_limit_reached" });
 
 /**
- * GET /v1/shared/{token} and the page: one indexed lookup; unknown, revoked or
- * paused is 404 (a paused link does not say it exists), expired is 410.
+ * GET /v1/shared/{token} and the page. One indexed lookup answers an
+ * unprotected link; unknown, revoked or paused is 404 (a paused link does not
+ * say it exists), expired is 410. A password is checked (throttled) before a
+ * view is used; a view limit costs one conditional increment, and past it the
+ * link is 410 `view_limit_reached`. Bots get the preview and use nothing.
  */
-export const openPublicShare = async (deps: PublicReadDeps, token: string): Promise<PublicShareRead> => {
+export const openPublicShare = async (
+  deps: PublicReadDeps,
+  token: string,
+  access: PublicReadAccess = {},
+): Promise<PublicShareRead> => {
+  const record = await findServable(deps, token);
+  const preview = previewOf(record);
+  if (access.isBot) return { kind: "preview", shareId: record.shareId, payload: preview };
+
+  if (record.passwordHash !== null && !access.unlocked?.(record)) {
+    if (access.askForPassword) return { kind: "locked", shareId: record.shareId, payload: preview };
+    await checkPassword(deps, record.shareId, record.passwordHash, access);
+  }
+  if (record.maxViews !== null && !(await deps.shares.consumeView(record.shareId))) {
+    throw viewLimitReached();
+  }
+  return { kind: "full", shareId: record.shareId, payload: { ...preview, snapshot: record.snapshot } };
+};
+
+/** The link, if it may answer at all: unknown or paused 404, expired or used up 410. */
+const findServable = async (deps: PublicReadDeps, token: string): Promise<PublicShareRecord> => {
   if (!isWellFormedToken(token)) throw notFound("Share link");
   const record = await deps.shares.findPublicByTokenHash(hashToken(token));
   if (!record || record.pausedAt !== null) throw notFound("Share link");
   if (!isActiveAt(record.expiresAt, deps.clock.now())) throw gone();
-  return {
-    shareId: record.shareId,
-    payload: {
-      share_type: record.resourceType,
-      title: record.snapshot.title,
-      expires_at: record.expiresAt.toISOString(),
-      white_label: mergeWhiteLabel(record.brandName, record.brandWhiteLabel, record.whiteLabel),
-      snapshot: record.snapshot,
-    },
-  };
+  if (record.maxViews !== null && record.viewsUsed >= record.maxViews) throw viewLimitReached();
+  return record;
 };
 
-/** The payload alone. */
-export const readPublicShare = async (deps: PublicReadDeps, token: string): Promise<PublicShare> =>
-  (await openPublicShare(deps, token)).payload;
+const previewOf = (record: PublicShareRecord): PublicSharePreview => ({
+  share_type: record.resourceType,
+  title: record.snapshot.title,
+  expires_at: record.expiresAt.toISOString(),
+  white_label: mergeWhiteLabel(record.brandName, record.brandWhiteLabel, record.whiteLabel),
+});
+
+export type UnlockResult =
+  /** `passwordHash` null: the link has no password (nothing to unlock). */
+  | { outcome: "unlocked"; shareId: string; passwordHash: string | null; preview: PublicSharePreview }
+  | {
+      outcome: "refused";
+      problem: "invalid" | "throttled";
+      retryAfterSeconds?: number;
+      preview: PublicSharePreview;
+    };
+
+/**
+ * The page's password form (POST /shared/{token}): checks the password,
+ * throttled like the API, and uses no view (the redirect's GET does). The
+ * adapter turns `unlocked` into the link's cookie, keyed on `passwordHash`.
+ */
+export const unlockPublicShare = async (
+  deps: PublicReadDeps,
+  token: string,
+  access: Pick<PublicReadAccess, "password" | "guard">,
+): Promise<UnlockResult> => {
+  const record = await findServable(deps, token);
+  const preview = previewOf(record);
+  if (record.passwordHash === null) {
+    return { outcome: "unlocked", shareId: record.shareId, passwordHash: null, preview };
+  }
+  try {
+    await checkPassword(deps, record.shareId, record.passwordHash, access);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    if (error.code === "rate_limit_exceeded") {
+      const retry = error.details?.retry_after;
+      return {
+        outcome: "refused",
+        problem: "throttled",
+        ...(typeof retry === "number" && { retryAfterSeconds: retry }),
+        preview,
+      };
+    }
+    if (error.code === "unauthorized") return { outcome: "refused", problem: "invalid", preview };
+    throw error;
+  }
+  return { outcome: "unlocked", shareId: record.shareId, passwordHash: record.passwordHash, preview };
+};
+
+/** 401 without a password or with a wrong one; 429 once this client or this link has failed too often. */
+export const checkPassword = async (
+  deps: Pick<PublicReadDeps, "passwords">,
+  shareId: string,
+  passwordHash: string,
+  access: Pick<PublicReadAccess, "password" | "guard">,
+): Promise<void> => {
+  if (access.password === undefined || access.password === "") throw passwordRequired();
+  access.guard?.check(shareId);
+  if (await deps.passwords.verify(passwordHash, access.password)) return;
+  await access.guard?.fail(shareId);
+  throw passwordInvalid();
+};
+
+/** The full payload alone (tests and callers that never see bots). */
+export const readPublicShare = async (
+  deps: PublicReadDeps,
+  token: string,
+  access: PublicReadAccess = {},
+): Promise<PublicShare> => {
+  const read = await openPublicShare(deps, token, { ...access, isBot: false, askForPassword: false });
+  if (read.kind !== "full") throw new Error("unreachable: a non-bot read is full");
+  return read.payload;
+};

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { queryInteger } from "../query-integer";
 import { DEFAULT_EXPIRATION_DAYS, MAX_EXPIRATION_DAYS, MIN_EXPIRATION_DAYS } from "./expiry";
+import { maxViewsSchema, sharePasswordSchema } from "./protection";
 import { shareWhiteLabelSchema } from "./white-label";
 
 /**
@@ -29,6 +30,8 @@ export const createShareInputSchema = z
         "When the new link replaces the caller's previous one (rotate): carry over its `expires_at` (if still ahead) and `white_label_config` instead of the defaults. Fields sent explicitly still win. Default false.",
     }),
     white_label_config: shareWhiteLabelSchema.nullable().optional(),
+    password: sharePasswordSchema.optional(),
+    max_views: maxViewsSchema.optional(),
   })
   .meta({ id: "CreateShareRequest" });
 export type CreateShareInput = z.infer<typeof createShareInputSchema>;
@@ -37,6 +40,15 @@ export const extendShareInputSchema = z
   .strictObject({ expiration_days: expirationDaysSchema })
   .meta({ id: "ExtendShareRequest" });
 export type ExtendShareInput = z.infer<typeof extendShareInputSchema>;
+
+/** PATCH /v1/shares/{share_id}: the owner changes a link's protection; at least one field. */
+export const updateShareInputSchema = z
+  .strictObject({ password: sharePasswordSchema.optional(), max_views: maxViewsSchema.optional() })
+  .refine((body) => body.password !== undefined || body.max_views !== undefined, {
+    message: "Send at least one of password, max_views",
+  })
+  .meta({ id: "UpdateShareRequest" });
+export type UpdateShareInput = z.infer<typeof updateShareInputSchema>;
 
 export const MAX_BULK_CANCEL = 100;
 export const cancelSharesInputSchema = z

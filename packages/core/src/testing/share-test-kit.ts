@@ -7,6 +7,7 @@ import type { ResourceRef } from "../shares/share";
 import { createAesGcmTokenCipher } from "../shares/token-cipher";
 import { createFakeClock, DEFAULT_TEST_NOW, type FakeClock } from "./fake-clock";
 import { buildActor, buildBrand, buildReport, buildSchedule } from "./fixtures";
+import { plainPasswordHasher } from "./in-memory-account-repository";
 import { createInMemoryResourceReader, type InMemoryResourceReader } from "./in-memory-resource-reader";
 import { createInMemoryShareRepository, type InMemoryShareRepository } from "./in-memory-share-repository";
 import { createSeededRandom } from "./seeded-random";
@@ -80,6 +81,7 @@ export const createShareTestKit = (options: ShareTestKitOptions = {}): ShareTest
       clock,
       random,
       tokenCipher: createAesGcmTokenCipher(TEST_TOKEN_SECRET),
+      passwords: plainPasswordHasher,
       ...(options.activeSharesPerResource !== undefined && {
         activeSharesPerResource: options.activeSharesPerResource,
       }),

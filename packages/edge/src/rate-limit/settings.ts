@@ -8,6 +8,10 @@ export interface RateLimitSettings {
   signInPerIpPerMinute: number;
   /** Failed API-key, admin-token and session authentications per client IP (AUTH_FAILURE_LIMIT_PER_MINUTE). */
   authFailuresPerIpPerMinute: number;
+  /** Wrong share-link passwords per client IP (docs/protection.md). */
+  sharePasswordFailuresPerIpPerMinute: number;
+  /** Wrong passwords per link, whoever sends them: guessing spread over many addresses stops too. */
+  sharePasswordFailuresPerLinkPerMinute: number;
 }
 
 export const DEFAULT_RATE_LIMITS: Readonly<RateLimitSettings> = {
@@ -15,6 +19,8 @@ export const DEFAULT_RATE_LIMITS: Readonly<RateLimitSettings> = {
   publicPerIpPerMinute: 300,
   signInPerIpPerMinute: 10,
   authFailuresPerIpPerMinute: 60,
+  sharePasswordFailuresPerIpPerMinute: 10,
+  sharePasswordFailuresPerLinkPerMinute: 30,
 };
 
 export const RATE_LIMIT_WINDOW_SECONDS = 60;

@@ -24,6 +24,9 @@ export interface RateLimitStore {
   readonly signInFailures: FailureThrottle;
   /** Failed API-key, admin-token and session authentications per client IP. */
   readonly authFailures: FailureThrottle;
+  /** Wrong share-link passwords per client IP, and per link (subject: the share id). */
+  readonly sharePasswordFailuresPerIp: FailureThrottle;
+  readonly sharePasswordFailuresPerLink: FailureThrottle;
   readonly settings: Readonly<RateLimitSettings>;
   /** "memory", or "redis" when counters are shared through Redis. */
   readonly store: "memory" | "redis";
@@ -123,11 +126,11 @@ export const createRateLimitStore = (options: RateLimitStoreOptions): RateLimitS
 
   const limit = (points: number, name: string, counterKey: (subject: string) => string) =>
     new Limit(make(points, `${prefix}:${name}`), points, counterKey, logger, name, options.onRejected);
-  const failures = (points: number, name: string) =>
+  const failures = (points: number, name: string, counterKey: (subject: string) => string = ipCounterKey) =>
     new FailureThrottle(
       make(points, `${prefix}:${name}`),
       points,
-      ipCounterKey,
+      counterKey,
       logger,
       name,
       options.onRejected,
@@ -140,6 +143,12 @@ export const createRateLimitStore = (options: RateLimitStoreOptions): RateLimitS
     dashboardPerIp: limit(settings.perKeyPerMinute, "dashboard-ip", ipCounterKey),
     signInFailures: failures(settings.signInPerIpPerMinute, "signin-failures"),
     authFailures: failures(settings.authFailuresPerIpPerMinute, "auth-failures"),
+    sharePasswordFailuresPerIp: failures(settings.sharePasswordFailuresPerIpPerMinute, "share-password-ip"),
+    sharePasswordFailuresPerLink: failures(
+      settings.sharePasswordFailuresPerLinkPerMinute,
+      "share-password-link",
+      (shareId) => shareId,
+    ),
     settings,
     store: options.redisUrl ? "redis" : "memory",
     get fallbackActive() {

@@ -4,6 +4,8 @@ import {
   pauseShare,
   removeShare,
   resumeShare,
+  updateShare,
+  updateShareInputSchema,
 } from "@sharelinks/core";
 import { list, presentShare } from "../present";
 import { defineRoute, type Route } from "../route";
@@ -30,6 +32,29 @@ export const myShareRoutes: Route[] = [
           page.hasMore,
         ),
       };
+    },
+  }),
+  defineRoute({
+    method: "PATCH",
+    path: "/v1/shares/{share_id}",
+    operationId: "updateShare",
+    summary: "Change a share's password or view limit",
+    description:
+      "Owner only. `password` (8-128 characters) sets or replaces the link's password, `null` removes it; a change signs every reader out of the page. `max_views` (1-1,000,000) starts a fresh allowance of that many counted views, `null` lifts the limit. At least one field. Expiry stays with `PATCH .../shares/{share_id}` under the resource.",
+    tag: "My shares",
+    auth: "api_key",
+    params: shareIdParams,
+    body: updateShareInputSchema,
+    responses: {
+      200: {
+        description: "The share, with `has_password`, `max_views`, `views_remaining`.",
+        schema: shareSchema,
+      },
+    },
+    errors: ["forbidden", "not_found"],
+    async handle({ ctx, actor, params, body }) {
+      const view = await updateShare(ctx.services.shares, actor, params.share_id, body);
+      return { status: 200, body: presentShare(view, ctx.publicBaseUrl) };
     },
   }),
   defineRoute({
