@@ -61,10 +61,11 @@ describe("pnpm sharelinks --help", () => {
   it("lists every command with its flags", async () => {
     const { code, stdout } = await run(["--help"]);
     expect(code).toBe(0);
-    for (const name of ["create-brand", "create-user", "create-api-key", "demo-data"]) {
+    for (const name of ["migrate", "create-brand", "create-user", "create-api-key", "demo-data"]) {
       expect(stdout).toContain(name);
     }
     expect(COMMANDS.map((c) => c.name)).toEqual([
+      "migrate",
       "create-brand",
       "create-user",
       "create-api-key",
@@ -82,6 +83,43 @@ describe("pnpm sharelinks --help", () => {
     expect(badFlag.code).toBe(2);
     expect(badFlag.stderr).toMatch(/--nme/);
     expect((await run([])).code).toBe(2);
+  });
+});
+
+describe.each(testDatabaseKinds())("sharelinks migrate on %s", (kind) => {
+  it("migrates an empty database once, then finds nothing to apply; the other commands then work", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "sharelinks-cli-migrate-"));
+    const database = kind === "postgres" ? await createServerDatabase({ migrated: false }) : null;
+    const env = database ? { DATABASE_URL: database.url, ...SECRETS } : { DATA_DIR: dataDir };
+    const run = async (argv: string[]): Promise<Run> => {
+      const out = sink();
+      const err = sink();
+      const code = await runCli(argv, {
+        env,
+        stdin: Readable.from([]),
+        stdout: out.stream,
+        stderr: err.stream,
+      });
+      return { code, stdout: out.text(), stderr: err.text() };
+    };
+    try {
+      const first = await run(["migrate"]);
+      expect(first.code).toBe(0);
+      expect(first.stderr).toMatch(/Applied \d+ migration\(s\): \d{4}_/);
+      // An empty server database gets every migration; a new embedded one
+      // starts from the build's migrated image and gets only what is newer.
+      if (kind === "postgres") expect(first.stderr).toMatch(/: 0000_/);
+      expect(first.stdout).toBe("");
+      const again = await run(["migrate"]);
+      expect(again.code).toBe(0);
+      expect(again.stderr).toContain("nothing to apply");
+      const brand = await run(["create-brand", "--name", "Migrated Co"]);
+      expect(brand.code).toBe(0);
+      expect(brand.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      await database?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from "node:util";
-import type { Services } from "@sharelinks/db";
+import type { Database, Services } from "@sharelinks/db";
 import type { z } from "zod";
 import type { AppConfig } from "../env";
 import { CliError, type CliIo } from "./io";
@@ -10,8 +10,11 @@ export interface CommandContext {
   io: CliIo;
   /** The parsed `--flags` of the command. */
   values: Record<string, string | boolean | undefined>;
-  /** Opens the database the server would use (same environment variables); closed by the runner. */
-  open(): Promise<{ services: Services; config: AppConfig }>;
+  /**
+   * Opens the database the server would use (same environment variables);
+   * closed by the runner. Embedded mode migrates first unless `migrate: false`.
+   */
+  open(options?: { migrate?: boolean }): Promise<{ db: Database; services: Services; config: AppConfig }>;
 }
 
 /** One `pnpm sharelinks <name>` command. Rules stay in core: commands parse, call a use case, print. */

@@ -9,9 +9,11 @@ import { createApiKeyCommand } from "./commands/create-api-key";
 import { createBrandCommand } from "./commands/create-brand";
 import { createUserCommand } from "./commands/create-user";
 import { demoDataCommand } from "./commands/demo-data";
+import { migrateCommand } from "./commands/migrate";
 import { CliError, type CliIo } from "./io";
 
 export const COMMANDS: readonly Command[] = [
+  migrateCommand,
   createBrandCommand,
   createUserCommand,
   createApiKeyCommand,
@@ -76,17 +78,18 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
   }
 
   let db: Database | null = null;
-  const open: CommandContext["open"] = async () => {
+  const open: CommandContext["open"] = async (options = {}) => {
     const config = loadConfig(io.env);
-    db = await createDb(config.databaseUrl, {
+    const opened = await createDb(config.databaseUrl, {
       dataDir: path.join(config.dataDir, "pglite"),
       pgliteImage: PGLITE_IMAGE_DIR,
       ...dbOptionsOf(config),
       maxConnections: 1,
     });
     // Embedded mode migrates like the server's start does; PostgreSQL has its own migrate step.
-    if (config.embedded) await db.migrate();
-    return { config, services: createServices(db, { tokenSecret: config.shareTokenSecret }) };
+    db = opened;
+    if (config.embedded && options.migrate !== false) await opened.migrate();
+    return { db: opened, config, services: createServices(opened, { tokenSecret: config.shareTokenSecret }) };
   };
 
   try {
