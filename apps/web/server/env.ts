@@ -42,6 +42,8 @@ const envSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(DATABASE_DEFAULTS.statementTimeoutMs),
   DATABASE_DEADLINE_MS: positiveInt(DATABASE_DEFAULTS.deadlineMs),
   DATABASE_TRANSACTION_DEADLINE_MS: positiveInt(DATABASE_DEFAULTS.transactionDeadlineMs),
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(0),
+  SHUTDOWN_TIMEOUT_MS: positiveInt(20_000),
   DATA_DIR: optionalString,
   PORT: positiveInt(3000).pipe(z.number().max(65535)),
   HOST: optionalString,
@@ -82,6 +84,10 @@ export interface AppConfig {
     deadlineMs: number;
     transactionDeadlineMs: number;
   };
+  /** SIGTERM: how long to keep serving (with /readyz 503) before refusing new connections. */
+  shutdownDrainMs: number;
+  /** SIGTERM: how long in-flight requests may take after that before the exit is forced (code 1). */
+  shutdownTimeoutMs: number;
   dataDir: string;
   port: number;
   host: string;
@@ -176,6 +182,8 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
       deadlineMs: e.DATABASE_DEADLINE_MS,
       transactionDeadlineMs: e.DATABASE_TRANSACTION_DEADLINE_MS,
     },
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     dataDir,
     port: e.PORT,
     host,

@@ -5,6 +5,7 @@ import { hasAnyUser, observeDb } from "@sharelinks/db";
 import { createLogger } from "@sharelinks/edge";
 import next from "next";
 import { bootstrap } from "./bootstrap";
+import { drainState } from "./drain-state";
 import { ConfigError, loadConfig } from "./env";
 import { firstUserHint } from "./first-user-hint";
 import { createServerFrontDoor } from "./front-door/server-front-door";
@@ -71,23 +72,43 @@ const start = async () => {
     process.stdout.write(`${lines.join("\n")}\n`);
   });
 
+  frontDoor.onRequestStarted((_context, _req, res) => {
+    if (drainState.draining) res.setHeader("Connection", "close");
+  });
   const shutdown = (signal: string) => {
-    logger.info({ signal }, "shutting down");
-    // Requests finish first, then the front door flushes the views they
-    // recorded, and only then does the database close.
+    // Graceful drain (docs/operations.md, "Scale-out"): /readyz answers 503 at
+    // once; requests keep being served for SHUTDOWN_DRAIN_MS so the balancer
+    // notices; then no new connections, every answer says Connection: close,
+    // in-flight requests get SHUTDOWN_TIMEOUT_MS; then the view flush, jobs,
+    // tracing, and only last the database. Exit 0 when clean, 1 when forced.
+    drainState.draining = true;
+    // `pnpm dev`: the dev server's HMR socket would hold a Ctrl-C for the whole timeout.
+    const timeoutMs = dev ? Math.min(config.shutdownTimeoutMs, 1_000) : config.shutdownTimeoutMs;
+    logger.info({ signal, drain_ms: config.shutdownDrainMs }, "shutting down: draining");
+    let forced = false;
     const stopped = new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      setTimeout(resolve, 3_000).unref();
+      setTimeout(() => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => {
+          forced = true;
+          logger.warn({ in_flight: frontDoor.inFlight }, "shutdown timeout: closing remaining connections");
+          server.closeAllConnections();
+          resolve();
+        }, timeoutMs).unref();
+      }, config.shutdownDrainMs).unref();
     });
-    server.closeIdleConnections();
     metricsServer?.close();
     void stopped
       .then(() => frontDoor.close())
       .then(() => jobs.stop(3_000))
       .then(() => tracing?.shutdown())
       .finally(() => db.close())
-      .finally(() => process.exit(0));
-    setTimeout(() => process.exit(0), 8_000).unref();
+      .finally(() => {
+        logger.info({ forced }, "stopped");
+        process.exit(forced ? 1 : 0);
+      });
+    setTimeout(() => process.exit(1), config.shutdownDrainMs + timeoutMs + 10_000).unref();
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));

@@ -2,6 +2,7 @@ import { payloadTooLarge } from "@sharelinks/core";
 import type { Services } from "@sharelinks/db";
 import { type EdgeLogger, queryOf, type RateLimitStore } from "@sharelinks/edge";
 import { createRestContext, type RestContext, sendRestError, serveNodeRequest } from "@sharelinks/rest";
+import { drainState } from "./drain-state";
 import type { AppConfig } from "./env";
 import type { SurfaceHandler } from "./front-door/surface";
 
@@ -25,6 +26,7 @@ export const createRestSurface = ({
     services,
     publicBaseUrl: config.publicBaseUrl,
     adminToken: config.adminToken,
+    draining: () => drainState.draining,
     logger,
     limits,
   });
