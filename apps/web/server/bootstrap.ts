@@ -8,7 +8,7 @@ import {
   type Services,
   seedDemo,
 } from "@sharelinks/db";
-import { type AppConfig, loadEmbeddedSecrets, saveEmbeddedSecrets } from "./env";
+import { type AppConfig, ConfigError, loadEmbeddedSecrets, saveEmbeddedSecrets } from "./env";
 import { systemResolver } from "./webhooks";
 
 export interface DemoSignIn {
@@ -51,7 +51,18 @@ export const bootstrap = async (config: AppConfig): Promise<Bootstrapped> => {
     pgliteImage: PGLITE_IMAGE_DIR,
     ...dbOptionsOf(config),
   });
-  await db.migrate();
+  if (config.migrateOnStart || config.embedded) await db.migrate();
+  else {
+    // MIGRATE_ON_START=false: no DDL here (a DML-only role is enough); the
+    // deploy's migrate step must have run first.
+    const { pending } = await db.schemaStatus();
+    if (pending.length > 0) {
+      await db.close();
+      throw new ConfigError(
+        `The database schema is behind this build (${pending.length} migration(s) pending: ${pending.join(", ")}). Run the migrate step first (npm run db:migrate, or node dist/cli.mjs migrate, with DIRECT_DATABASE_URL or DATABASE_URL), or start with MIGRATE_ON_START=true.`,
+      );
+    }
+  }
   const services = createServices(db, {
     tokenSecret: config.shareTokenSecret,
     webhookUrlPolicy: { allowPrivate: config.webhookAllowPrivateUrls },

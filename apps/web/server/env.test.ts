@@ -70,4 +70,23 @@ describe("loadConfig", () => {
       loadConfig({ DATA_DIR: tempDir(), AUTH_FAILURE_LIMIT_PER_MINUTE: "7" }).authFailureLimitPerMinute,
     ).toBe(7);
   });
+
+  it("reads the scale-out settings: pooler, pool size, deadlines, migrate on start, drain", () => {
+    const defaults = loadConfig({ DATA_DIR: tempDir() });
+    expect(defaults.database).toMatchObject({ pooler: "none", poolSize: 10, deadlineMs: 6_000 });
+    expect(defaults.migrateOnStart).toBe(true);
+    expect(defaults.shutdownDrainMs).toBe(0);
+    const set = loadConfig({
+      DATA_DIR: tempDir(),
+      DATABASE_POOLER: "transaction",
+      DATABASE_POOL_SIZE: "4",
+      DATABASE_DEADLINE_MS: "2500",
+      MIGRATE_ON_START: "false",
+      SHUTDOWN_DRAIN_MS: "5000",
+    });
+    expect(set.database).toMatchObject({ pooler: "transaction", poolSize: 4, deadlineMs: 2_500 });
+    expect(set.migrateOnStart).toBe(false);
+    expect(set.shutdownDrainMs).toBe(5_000);
+    expect(() => loadConfig({ DATA_DIR: tempDir(), DATABASE_POOLER: "session" })).toThrow(/DATABASE_POOLER/);
+  });
 });

@@ -42,6 +42,7 @@ const envSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(DATABASE_DEFAULTS.statementTimeoutMs),
   DATABASE_DEADLINE_MS: positiveInt(DATABASE_DEFAULTS.deadlineMs),
   DATABASE_TRANSACTION_DEADLINE_MS: positiveInt(DATABASE_DEFAULTS.transactionDeadlineMs),
+  MIGRATE_ON_START: z.enum(["true", "false", ""]).optional(),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(0),
   SHUTDOWN_TIMEOUT_MS: positiveInt(20_000),
   DATA_DIR: optionalString,
@@ -84,6 +85,8 @@ export interface AppConfig {
     deadlineMs: number;
     transactionDeadlineMs: number;
   };
+  /** MIGRATE_ON_START (default true): false = no DDL at start; refuse to start when the schema is behind. */
+  migrateOnStart: boolean;
   /** SIGTERM: how long to keep serving (with /readyz 503) before refusing new connections. */
   shutdownDrainMs: number;
   /** SIGTERM: how long in-flight requests may take after that before the exit is forced (code 1). */
@@ -182,6 +185,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
       deadlineMs: e.DATABASE_DEADLINE_MS,
       transactionDeadlineMs: e.DATABASE_TRANSACTION_DEADLINE_MS,
     },
+    migrateOnStart: e.MIGRATE_ON_START !== "false",
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     dataDir,
