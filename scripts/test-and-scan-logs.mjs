@@ -32,7 +32,8 @@ const run = (command, args) =>
     child.on("close", (code) => resolve({ code: code ?? 1, output }));
   });
 
-const tests = await run("turbo", ["run", "test", "--concurrency=1"]);
+// --continue: one failing package must not hide the others' results (or their log lines from the scan).
+const tests = await run("turbo", ["run", "test", "--concurrency=1", "--continue"]);
 const scan = await run(process.execPath, [
   "scripts/pnpm.mjs",
   "--silent",

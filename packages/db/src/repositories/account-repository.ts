@@ -13,6 +13,14 @@ import { isUuid } from "../ids";
 import { guarded, isUniqueViolation } from "../pg-errors";
 import { apiKeys, brands, sessions, users } from "../schema";
 
+/** core's Brand, column by column: a brand row also holds settings other ports read (share_policy). */
+const brandColumns = {
+  id: brands.id,
+  name: brands.name,
+  whiteLabel: brands.whiteLabel,
+  createdAt: brands.createdAt,
+};
+
 /** Brands, users and their credentials. Secrets arrive here already hashed. */
 export class DrizzleAccountRepository implements AccountRepository {
   constructor(private readonly db: Database) {}
@@ -24,7 +32,7 @@ export class DrizzleAccountRepository implements AccountRepository {
   findBrand(brandId: string): Promise<Brand | null> {
     return guarded(async () => {
       if (!isUuid(brandId)) return null;
-      const [row] = await this.db.orm.select().from(brands).where(eq(brands.id, brandId));
+      const [row] = await this.db.orm.select(brandColumns).from(brands).where(eq(brands.id, brandId));
       return row ?? null;
     });
   }
@@ -36,7 +44,7 @@ export class DrizzleAccountRepository implements AccountRepository {
         .update(brands)
         .set({ whiteLabel })
         .where(eq(brands.id, brandId))
-        .returning();
+        .returning(brandColumns);
       return row ?? null;
     });
   }
