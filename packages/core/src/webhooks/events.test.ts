@@ -27,6 +27,12 @@ describe("webhook events", () => {
     for (const type of WEBHOOK_EVENT_TYPES) expect(SHARE_EVENT_TYPES).toContain(type.replace(/^share\./, ""));
   });
 
+  it("pause and resume are webhook events (docs/protection.md)", () => {
+    expect(webhookEventOf(auditEvent("paused"))?.type).toBe("share.paused");
+    expect(webhookEventOf(auditEvent("resumed"))?.type).toBe("share.resumed");
+    expect(webhookEventOf(auditEvent("protection_changed"))).toBeNull();
+  });
+
   it("the payload is {type, timestamp, data} with ids and dates only", () => {
     const event = webhookEventOf(auditEvent("extended"));
     expect(event).not.toBeNull();

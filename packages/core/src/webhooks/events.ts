@@ -14,6 +14,9 @@ export const WEBHOOK_EVENT_TYPES = [
   "share.cancelled",
   "share.expired",
   "share.first_viewed",
+  /** Pause / resume (docs/protection.md): the link stops / starts answering, same token. */
+  "share.paused",
+  "share.resumed",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -42,7 +42,15 @@ describe("health answers", () => {
   const call = (path: string, ctx: RouteContext) =>
     Promise.resolve()
       .then(() =>
-        route(path).handle({ ctx, actor: null, params: {}, query: {}, body: undefined, requestId: "r" }),
+        route(path).handle({
+          ctx,
+          actor: null,
+          params: {},
+          query: {},
+          body: undefined,
+          requestId: "r",
+          request: { headers: {}, clientIp: "127.0.0.1" },
+        }),
       )
       .then(
         (result) => result.status,
