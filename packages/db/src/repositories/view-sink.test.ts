@@ -6,8 +6,9 @@ import {
   removeShare,
   ViewRecorder,
 } from "@sharelinks/core";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "../client";
+import { createDb, executeRows } from "../client";
 import { createTenant, createTestDatabase, eventsOf, type TestDatabase, testDatabaseKinds } from "../testing";
 import { DrizzleViewSink } from "./view-sink";
 
@@ -55,6 +56,29 @@ describe.each(testDatabaseKinds())("view rollups on %s", (kind) => {
     });
     expect(analytics.daily.at(-1)).toMatchObject({ views: 6, unique_visitors: 4, bot_views: 3 });
     expect(analytics.first_viewed_at).not.toBeNull();
+  });
+
+  it("records the first views of many shares in one flush: each once, with its event and webhook", async () => {
+    const made = await Promise.all(Array.from({ length: 20 }, () => newShare()));
+    const recorder = recorderOn();
+    for (const { shareId } of made) {
+      recorder.record(shareId, "198.51.100.7", CHROME, undefined);
+      recorder.record(shareId, "198.51.100.8", CHROME, undefined);
+    }
+    await recorder.flush();
+    for (const { owner, shareId } of made) {
+      const analytics = await readShareAnalytics(t.services.analytics, owner, shareId, {});
+      expect(analytics).toMatchObject({ views: 2, unique_visitors: 2 });
+      expect(analytics.first_viewed_at).not.toBeNull();
+      const firsts = (await eventsOf(t.db, shareId)).filter((e) => e.type === "first_viewed");
+      expect(firsts).toHaveLength(1);
+    }
+    const outbox = await executeRows<{ brand_id: string }>(
+      t.db,
+      sql`select brand_id from webhook_outbox where type = 'share.first_viewed'`,
+    );
+    const brands = new Set(made.map(({ tenant }) => tenant.brand.id));
+    expect(outbox.filter((row) => brands.has(row.brand_id))).toHaveLength(20);
   });
 
   it("stays exact with two instances flushing the same shares at once, and records first_viewed once", async () => {

@@ -1,6 +1,6 @@
 import type { ViewRollup, ViewSink } from "@sharelinks/core";
 import { and, asc, inArray, isNull, sql } from "drizzle-orm";
-import type { Database, Orm } from "../client";
+import { type Database, executeRows, type Orm } from "../client";
 import {
   shareEvents,
   shares,
@@ -27,7 +27,7 @@ interface LiveShare {
 }
 
 /** Called inside the flush transaction for each share whose first browser view it records. */
-export type FirstViewListener = (tx: Orm, share: LiveShare & { at: Date }) => Promise<void>;
+export type FirstViewListener = (tx: Orm, shares: readonly (LiveShare & { at: Date })[]) => Promise<void>;
 
 /**
  * Core's ViewSink on PostgreSQL/PGlite: one transaction per flush, every count
@@ -125,23 +125,38 @@ export class DrizzleViewSink implements ViewSink {
 
     // The totals rows are locked by the upsert above, so of two flushes
     // carrying a share's first views only one finds first_viewed_at still null.
-    for (const total of totals) {
-      if (total.firstViewAt === null) continue;
-      const [set] = await tx
-        .update(shareViewTotals)
-        .set({ firstViewedAt: total.firstViewAt })
-        .where(and(sql`${shareViewTotals.shareId} = ${total.shareId}`, isNull(shareViewTotals.firstViewedAt)))
-        .returning({ shareId: shareViewTotals.shareId });
-      if (set === undefined) continue;
-      const share = live.get(total.shareId) as LiveShare;
-      await tx.insert(shareEvents).values({
-        shareId: share.id,
-        brandId: share.brandId,
-        actorId: null,
-        type: "first_viewed",
-        at: total.firstViewAt,
-      });
-      await this.onFirstView?.(tx, { ...share, at: total.firstViewAt });
+    // One statement per chunk, not per share: a flush can carry thousands of
+    // first views (a link list mailed at once), and per-share round trips made
+    // such a flush outlast the transaction deadline and lose its views.
+    const firsts = totals.filter((total) => total.firstViewAt !== null);
+    for (const part of chunks(firsts)) {
+      const candidates = sql.join(
+        part.map((t) => sql`(${t.shareId}::uuid, ${(t.firstViewAt as Date).toISOString()}::timestamptz)`),
+        sql`, `,
+      );
+      const set = await executeRows<{ share_id: string }>(
+        { orm: tx },
+        sql`update share_view_totals as t set first_viewed_at = v.at
+            from (values ${candidates}) as v(share_id, at)
+            where t.share_id = v.share_id and t.first_viewed_at is null
+            returning t.share_id`,
+      );
+      if (set.length === 0) continue;
+      const firstAt = new Map(part.map((t) => [t.shareId, t.firstViewAt as Date]));
+      const viewed = set.map(({ share_id }) => ({
+        ...(live.get(share_id) as LiveShare),
+        at: firstAt.get(share_id) as Date,
+      }));
+      await tx.insert(shareEvents).values(
+        viewed.map((share) => ({
+          shareId: share.id,
+          brandId: share.brandId,
+          actorId: null,
+          type: "first_viewed" as const,
+          at: share.at,
+        })),
+      );
+      await this.onFirstView?.(tx, viewed);
     }
   }
 

@@ -5,11 +5,20 @@ import type { JobSlot } from "../jobs/job-slot";
 import { webhookDeliveries, webhookEndpoints, webhookOutbox } from "../schema";
 
 /** Writes a webhook event to the outbox, on the transaction of the change it reports. */
-export const writeWebhookEvent = async (tx: Orm, event: WebhookEvent): Promise<void> => {
-  const stored = storedWebhookEvent(event);
+export const writeWebhookEvent = (tx: Orm, event: WebhookEvent): Promise<void> =>
+  writeWebhookEvents(tx, [event]);
+
+/** Several events in one statement (a view flush's first views). */
+export const writeWebhookEvents = async (tx: Orm, events: readonly WebhookEvent[]): Promise<void> => {
+  if (events.length === 0) return;
   await tx
     .insert(webhookOutbox)
-    .values({ id: stored.id, brandId: stored.brand_id, type: stored.type, payload: stored.payload })
+    .values(
+      events.map((event) => {
+        const stored = storedWebhookEvent(event);
+        return { id: stored.id, brandId: stored.brand_id, type: stored.type, payload: stored.payload };
+      }),
+    )
     .onConflictDoNothing();
 };
 

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Database, Orm } from "../client";
 import { shareEvents, shareExpiryNotices, shares } from "../schema";
 import type { FirstViewListener } from "./view-sink";
-import { writeWebhookEvent } from "./webhook-outbox";
+import { writeWebhookEvent, writeWebhookEvents } from "./webhook-outbox";
 
 const resourceOf = (row: {
   resourceType: "report" | "scheduled";
@@ -25,22 +25,34 @@ const shareFacts = {
 };
 
 /** The view flush's hook: `share.first_viewed` goes to the outbox in the flush's transaction. */
-export const firstViewWebhook: FirstViewListener = async (tx, share) => {
-  const [row] = await tx.select(shareFacts).from(shares).where(eq(shares.id, share.id));
-  if (!row) return;
-  await writeWebhookEvent(tx, {
-    id: randomUUID(),
-    type: "share.first_viewed",
-    at: share.at,
-    actorId: null,
-    share: {
-      shareId: row.id,
-      brandId: row.brandId,
-      ownerId: row.ownerId,
-      resource: resourceOf(row),
-      expiresAt: row.expiresAt,
-    },
-  });
+export const firstViewWebhook: FirstViewListener = async (tx, viewed) => {
+  if (viewed.length === 0) return;
+  const rows = await tx
+    .select(shareFacts)
+    .from(shares)
+    .where(
+      inArray(
+        shares.id,
+        viewed.map((share) => share.id),
+      ),
+    );
+  const at = new Map(viewed.map((share) => [share.id, share.at]));
+  await writeWebhookEvents(
+    tx,
+    rows.map((row) => ({
+      id: randomUUID(),
+      type: "share.first_viewed" as const,
+      at: at.get(row.id) as Date,
+      actorId: null,
+      share: {
+        shareId: row.id,
+        brandId: row.brandId,
+        ownerId: row.ownerId,
+        resource: resourceOf(row),
+        expiresAt: row.expiresAt,
+      },
+    })),
+  );
 };
 
 /** How far back the scan looks: an expiry older than this (a long outage, a first deploy) is not announced. */
