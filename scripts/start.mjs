@@ -3,7 +3,7 @@
 // The server runs as this process's child (not through `pnpm run`), so Ctrl-C
 // stops it without a package manager's ELIFECYCLE lines.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { pinnedPnpmEnv, root, windows } from "./lib/pinned-pnpm.mjs";
 
@@ -73,9 +73,31 @@ const fail = (what) => {
   process.exit(1);
 };
 
-const firstInstall = !existsSync(path.join(root, "node_modules", ".modules.yaml"));
-phase(1, "Installing dependencies", firstInstall ? "first run: about 1-2 minutes" : "a few seconds");
-if ((await run("pnpm", ["install", "--frozen-lockfile", "--reporter=append-only"])) !== 0) fail("Installing");
+// pnpm rewrites node_modules/.modules.yaml on every install: newer than the
+// lockfile, the catalog and every package.json means there is nothing to do
+// (a no-op install still cost seconds of every restart).
+const mtimeOf = (file) => (existsSync(file) ? statSync(file).mtimeMs : Number.POSITIVE_INFINITY);
+const installInputs = [
+  "pnpm-lock.yaml",
+  "pnpm-workspace.yaml",
+  "package.json",
+  ...["apps", "packages"].flatMap((dir) =>
+    readdirSync(path.join(root, dir)).map((name) => path.join(dir, name, "package.json")),
+  ),
+  "bench/package.json",
+].map((file) => path.join(root, file));
+const installedAt = existsSync(path.join(root, "node_modules", ".modules.yaml"))
+  ? statSync(path.join(root, "node_modules", ".modules.yaml")).mtimeMs
+  : 0;
+const upToDate =
+  installedAt > 0 && installInputs.every((file) => !existsSync(file) || mtimeOf(file) < installedAt);
+if (upToDate) {
+  process.stdout.write("\n[1/3] Dependencies are up to date (nothing changed since the last install)\n");
+} else {
+  phase(1, "Installing dependencies", installedAt === 0 ? "first run: about 1-2 minutes" : "a few seconds");
+  if ((await run("pnpm", ["install", "--frozen-lockfile", "--reporter=append-only"])) !== 0)
+    fail("Installing");
+}
 
 const firstBuild = !existsSync(path.join(appDir, "dist", "server.mjs"));
 phase(2, "Building the app", firstBuild ? "first run: about 1-2 minutes" : "seconds when nothing changed");
