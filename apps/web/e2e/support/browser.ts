@@ -29,6 +29,10 @@ export const newContext = async (browser: Browser, viewport = DESKTOP): Promise<
     baseURL: undefined,
     locale: "en-GB",
     timezoneId: "UTC",
+    // Headless Chromium calls itself "HeadlessChrome", which isbot counts as
+    // automation: the public page would answer with the link preview (title and
+    // brand only) that bots get. These tests play a person's browser.
+    userAgent: `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36`,
   });
   await context.route(`${new URL(LOGO_URL).origin}/**`, (route) =>
     route.fulfill({ status: 200, contentType: "image/svg+xml", body: LOGO_SVG }),
