@@ -187,19 +187,17 @@ const startShippedOnce = (options: ShippedOptions): Promise<ServerProcess> => {
   });
 };
 
-export const startYardstick = (options: {
-  databaseUrl: string;
-  port: number;
-  label?: string;
-  cpuProfileDir?: string;
-  /** Schema searched first: the read yardstick's own copy of the rows (lib/yardstick-copy.ts). */
-  schema?: string;
-}) => {
+/** A bare yardstick server under bench/yardstick, on the shipped server's pool size. */
+const startYardstickScript = (
+  script: string,
+  options: { databaseUrl: string; port: number; name: string; cpuProfileDir?: string },
+  env: Record<string, string>,
+) => {
   if (options.cpuProfileDir) mkdirSync(options.cpuProfileDir, { recursive: true });
   const profiling = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   return launch({
-    name: options.label ?? "yardstick",
-    args: [...profiling, "--import", "tsx", path.join(BENCH_DIR, "yardstick", "server.ts")],
+    name: options.name,
+    args: [...profiling, "--import", "tsx", path.join(BENCH_DIR, "yardstick", script)],
     cwd: BENCH_DIR,
     env: {
       ...baseEnv(),
@@ -208,13 +206,27 @@ export const startYardstick = (options: {
       PORT: String(options.port),
       HOST: "127.0.0.1",
       POOL_SIZE: String(SHIPPED_POOL_SIZE),
-      ...(options.schema !== undefined && { SEARCH_PATH: `${options.schema}, public` }),
+      ...env,
     },
     port: options.port,
     readyPath: "/healthz",
     timeoutMs: 30_000,
   });
 };
+
+export const startYardstick = (options: {
+  databaseUrl: string;
+  port: number;
+  label?: string;
+  cpuProfileDir?: string;
+  /** Schema searched first: the read yardstick's own copy of the rows (lib/yardstick-copy.ts). */
+  schema?: string;
+}) =>
+  startYardstickScript(
+    "server.ts",
+    { ...options, name: options.label ?? "yardstick" },
+    options.schema !== undefined ? { SEARCH_PATH: `${options.schema}, public` } : {},
+  );
 
 /** The write yardstick (bench/yardstick/write-server.ts): bare create, refresh and extend. */
 export const startWriteYardstick = (options: {
@@ -223,28 +235,12 @@ export const startWriteYardstick = (options: {
   shareTokenSecret: string;
   label?: string;
   cpuProfileDir?: string;
-}) => {
-  if (options.cpuProfileDir) mkdirSync(options.cpuProfileDir, { recursive: true });
-  const profiling = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  return launch({
-    name: options.label ?? "write-yardstick",
-    args: [...profiling, "--import", "tsx", path.join(BENCH_DIR, "yardstick", "write-server.ts")],
-    cwd: BENCH_DIR,
-    env: {
-      ...baseEnv(),
-      NODE_ENV: "production",
-      DATABASE_URL: options.databaseUrl,
-      PORT: String(options.port),
-      HOST: "127.0.0.1",
-      POOL_SIZE: String(SHIPPED_POOL_SIZE),
-      SHARE_TOKEN_SECRET: options.shareTokenSecret,
-      PUBLIC_BASE_URL: `http://127.0.0.1:${options.port}`,
-    },
-    port: options.port,
-    readyPath: "/healthz",
-    timeoutMs: 30_000,
-  });
-};
+}) =>
+  startYardstickScript(
+    "write-server.ts",
+    { ...options, name: options.label ?? "write-yardstick" },
+    { SHARE_TOKEN_SECRET: options.shareTokenSecret, PUBLIC_BASE_URL: `http://127.0.0.1:${options.port}` },
+  );
 
 /** Samples a process's resident set (VmRSS) while a load runs. */
 export class RssSampler {

@@ -49,18 +49,6 @@ export const presentCancelResults = (results: CancelResult[]) => ({
   data: results.map((r) => ({ share_id: r.share_id, status: r.status })),
 });
 
-export const presentReport = (report: Report) => ({
-  object: "report" as const,
-  id: report.id,
-  brand_id: report.brandId,
-  title: report.title,
-  status: report.status,
-  created_by: report.createdBy,
-  created_at: iso(report.createdAt),
-  completed_at: isoOrNull(report.completedAt),
-  results: report.results,
-});
-
 /** A report in a list: no result rows (GET /v1/reports/{id} has them). */
 export const presentReportSummary = (report: ReportSummary) => ({
   object: "report" as const,
@@ -71,6 +59,11 @@ export const presentReportSummary = (report: ReportSummary) => ({
   created_by: report.createdBy,
   created_at: iso(report.createdAt),
   completed_at: isoOrNull(report.completedAt),
+});
+
+export const presentReport = (report: Report) => ({
+  ...presentReportSummary(report),
+  results: report.results,
 });
 
 /** A schedule in a list: no runs (GET /v1/scheduled-reports/{id} has them). */
