@@ -13,6 +13,7 @@ import {
   resolveClientIp,
   type Surface,
 } from "@sharelinks/edge";
+import { answerClientError } from "./header-overflow";
 import { closeAfterRefusal } from "./linger";
 import { sendPlain } from "./plain-response";
 import type { Done, SurfaceHandler } from "./surface";
@@ -198,6 +199,7 @@ export const createFrontDoor = (options: FrontDoorOptions): FrontDoor => {
     listener,
     attach(server) {
       server.on("request", listener);
+      server.on("clientError", answerClientError);
       server.requestTimeout = REQUEST_TIMEOUT_MS;
     },
     onResponseFinished(hook) {
