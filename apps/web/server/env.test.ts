@@ -55,6 +55,8 @@ describe("loadConfig", () => {
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL/],
     [{ EXPIRED_SHARE_RETENTION_DAYS: "0" }, /EXPIRED_SHARE_RETENTION_DAYS/],
     [{ AUDIT_RETENTION_DAYS: "forever" }, /AUDIT_RETENTION_DAYS/],
+    [{ WEBHOOK_DELIVERY_RETENTION_DAYS: "0" }, /WEBHOOK_DELIVERY_RETENTION_DAYS/],
+    [{ VISITOR_KEY_RETENTION_DAYS: "1" }, /VISITOR_KEY_RETENTION_DAYS/],
   ])("rejects %o with a message naming the variable", (env, message) => {
     expect(() => loadConfig({ DATA_DIR: tempDir(), ...env })).toThrow(message);
   });
@@ -65,7 +67,12 @@ describe("loadConfig", () => {
     expect(config.rateLimitPerMinute).toBe(600);
     expect(config.publicRateLimitPerMinute).toBe(300);
     expect(config.authFailureLimitPerMinute).toBe(60);
-    expect([config.expiredShareRetentionDays, config.auditRetentionDays]).toEqual([90, 400]);
+    expect([
+      config.expiredShareRetentionDays,
+      config.auditRetentionDays,
+      config.webhookDeliveryRetentionDays,
+      config.visitorKeyRetentionDays,
+    ]).toEqual([90, 400, 30, 2]);
     expect(
       loadConfig({ DATA_DIR: tempDir(), AUTH_FAILURE_LIMIT_PER_MINUTE: "7" }).authFailureLimitPerMinute,
     ).toBe(7);

@@ -1,7 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DEFAULT_RETENTION_POLICY, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from "@sharelinks/core";
+import {
+  DEFAULT_RETENTION_POLICY,
+  MAX_RETENTION_DAYS,
+  MIN_RETENTION_DAYS,
+  MIN_VISITOR_KEY_RETENTION_DAYS,
+} from "@sharelinks/core";
 import { DATABASE_DEFAULTS, type PoolerMode } from "@sharelinks/db";
 import { DEFAULT_RATE_LIMITS } from "@sharelinks/edge";
 import { z } from "zod";
@@ -18,8 +23,8 @@ const optionalString = z
   .optional();
 
 const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
-const retentionDays = (fallback: number) =>
-  z.coerce.number().int().min(MIN_RETENTION_DAYS).max(MAX_RETENTION_DAYS).default(fallback);
+const retentionDays = (fallback: number, min = MIN_RETENTION_DAYS) =>
+  z.coerce.number().int().min(min).max(MAX_RETENTION_DAYS).default(fallback);
 
 const envSchema = z.object({
   DATABASE_URL: optionalString.pipe(
@@ -63,6 +68,11 @@ const envSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   EXPIRED_SHARE_RETENTION_DAYS: retentionDays(DEFAULT_RETENTION_POLICY.expiredShareRetentionDays),
   AUDIT_RETENTION_DAYS: retentionDays(DEFAULT_RETENTION_POLICY.auditRetentionDays),
+  WEBHOOK_DELIVERY_RETENTION_DAYS: retentionDays(DEFAULT_RETENTION_POLICY.webhookDeliveryRetentionDays),
+  VISITOR_KEY_RETENTION_DAYS: retentionDays(
+    DEFAULT_RETENTION_POLICY.visitorKeyRetentionDays,
+    MIN_VISITOR_KEY_RETENTION_DAYS,
+  ),
   // Dev and tests only: webhook URLs may be plain http to loopback (docs/webhooks.md).
   WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["true", "false", ""]).optional(),
   METRICS_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional()),
@@ -108,6 +118,10 @@ export interface AppConfig {
   expiredShareRetentionDays: number;
   /** Days an audit event is kept. */
   auditRetentionDays: number;
+  /** Days a finished webhook delivery stays in the delivery log. */
+  webhookDeliveryRetentionDays: number;
+  /** UTC days of view-analytics visitor keys kept, today included (at least 2). */
+  visitorKeyRetentionDays: number;
   /** WEBHOOK_ALLOW_PRIVATE_URLS=true: webhook endpoints may be http(s) to loopback (never other private addresses). */
   webhookAllowPrivateUrls: boolean;
   /** A separate listener serving only /metrics (off when unset). */
@@ -201,6 +215,8 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     trustProxyHops: e.TRUST_PROXY_HOPS,
     expiredShareRetentionDays: e.EXPIRED_SHARE_RETENTION_DAYS,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    webhookDeliveryRetentionDays: e.WEBHOOK_DELIVERY_RETENTION_DAYS,
+    visitorKeyRetentionDays: e.VISITOR_KEY_RETENTION_DAYS,
     webhookAllowPrivateUrls: e.WEBHOOK_ALLOW_PRIVATE_URLS === "true",
     metricsPort: e.METRICS_PORT,
     metricsToken: e.METRICS_TOKEN,

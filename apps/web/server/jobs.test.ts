@@ -47,6 +47,8 @@ describe.each(testDatabaseKinds())("server jobs on %s", (kind) => {
       databaseUrl: test.url ?? undefined,
       expiredShareRetentionDays: 90,
       auditRetentionDays: 400,
+      webhookDeliveryRetentionDays: 30,
+      visitorKeyRetentionDays: 2,
     } as AppConfig;
     queue = await startJobs({
       config,

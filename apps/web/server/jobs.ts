@@ -45,6 +45,8 @@ export const startJobs = async (options: StartJobsOptions): Promise<JobQueue> =>
       {
         expiredShareRetentionDays: config.expiredShareRetentionDays,
         auditRetentionDays: config.auditRetentionDays,
+        webhookDeliveryRetentionDays: config.webhookDeliveryRetentionDays,
+        visitorKeyRetentionDays: config.visitorKeyRetentionDays,
       },
       logger,
     ),

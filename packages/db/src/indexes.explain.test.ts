@@ -44,6 +44,16 @@ describe.each(testDatabaseKinds())("indexes on %s", (kind) => {
       "sessions_expires_at_idx",
       () => sql`select id from sessions where expires_at < ${cutoff} order by expires_at limit 1000`,
     ],
+    [
+      "webhook_deliveries_created_at_idx",
+      () =>
+        sql`select id from webhook_deliveries where created_at < ${cutoff} and status <> 'pending' order by created_at limit 1000`,
+    ],
+    [
+      "share_view_visitors_day_idx",
+      () =>
+        sql`select share_id from share_view_visitors where day < '2026-01-01'::date order by day limit 1000`,
+    ],
   ])("%s serves its query", async (index, query) => {
     expect(await planOf(test, query())).toContain(index);
   });

@@ -11,4 +11,8 @@ export interface RetentionStore {
   deleteSharesExpiredBefore(before: Date): Promise<number>;
   /** Audit events (share events) that happened before `before`. */
   deleteAuditEventsBefore(before: Date): Promise<number>;
+  /** Webhook deliveries created before `before` that are no longer pending (succeeded or failed). */
+  deleteFinishedWebhookDeliveriesBefore(before: Date): Promise<number>;
+  /** View-analytics visitor keys of UTC days before `day` (`YYYY-MM-DD`); the daily counts stay. */
+  deleteVisitorKeysBefore(day: string): Promise<number>;
 }

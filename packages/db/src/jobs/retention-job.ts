@@ -23,6 +23,8 @@ export const retentionJob = (
         deleted_sessions: deleted.sessions,
         deleted_shares: deleted.shares,
         deleted_audit_events: deleted.auditEvents,
+        deleted_webhook_deliveries: deleted.webhookDeliveries,
+        deleted_visitor_keys: deleted.visitorKeys,
       },
       "retention: expired data deleted",
     );

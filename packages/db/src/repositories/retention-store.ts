@@ -3,7 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { type Database, executeRows } from "../client";
 import { guarded } from "../pg-errors";
-import { sessions, shareEvents, shares } from "../schema";
+import { sessions, shareEvents, shares, shareViewVisitors, webhookDeliveries } from "../schema";
 
 /** Rows per statement: each batch is its own short transaction, so no lock is held for long. */
 export const RETENTION_BATCH_SIZE = 1_000;
@@ -32,21 +32,41 @@ export class DrizzleRetentionStore implements RetentionStore {
     return this.deleteAll(shareEvents, sql`${shareEvents.at}`, before);
   }
 
-  private async deleteAll(table: PgTable, time: SQL, before: Date): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const deleted = await this.deleteBatch(table, time, before);
-      total += deleted;
-      if (deleted < this.batchSize) return total;
-    }
+  /** A pending delivery is still being retried (or was retried by hand): it stays until it ends. */
+  deleteFinishedWebhookDeliveriesBefore(before: Date): Promise<number> {
+    return this.deleteAll(
+      webhookDeliveries,
+      sql`${webhookDeliveries.createdAt}`,
+      before,
+      sql`and ${webhookDeliveries.status} <> 'pending'`,
+    );
   }
 
-  private deleteBatch(table: PgTable, time: SQL, before: Date): Promise<number> {
-    return guarded(async () => {
+  /** The key has no id column: rows are matched by their primary key (share, day, key). */
+  deleteVisitorKeysBefore(day: string): Promise<number> {
+    return this.drain(async () => {
       const [row] = await executeRows<{ deleted: number }>(
         this.db,
         sql`with doomed as (
-              select id from ${table} where ${time} < ${before.toISOString()}
+              select share_id, day, visitor_key from ${shareViewVisitors} where day < ${day}::date
+              order by day limit ${this.batchSize} for update skip locked
+            ), gone as (
+              delete from ${shareViewVisitors} v using doomed
+              where v.share_id = doomed.share_id and v.day = doomed.day and v.visitor_key = doomed.visitor_key
+              returning 1
+            )
+            select count(*)::int as deleted from gone`,
+      );
+      return row?.deleted ?? 0;
+    });
+  }
+
+  private deleteAll(table: PgTable, time: SQL, before: Date, also: SQL = sql``): Promise<number> {
+    return this.drain(async () => {
+      const [row] = await executeRows<{ deleted: number }>(
+        this.db,
+        sql`with doomed as (
+              select id from ${table} where ${time} < ${before.toISOString()} ${also}
               order by ${time} limit ${this.batchSize} for update skip locked
             ), gone as (
               delete from ${table} t using doomed where t.id = doomed.id returning 1
@@ -55,5 +75,15 @@ export class DrizzleRetentionStore implements RetentionStore {
       );
       return row?.deleted ?? 0;
     });
+  }
+
+  /** Runs one batch after another until a batch comes back short. */
+  private async drain(batch: () => Promise<number>): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const deleted = await guarded(batch);
+      total += deleted;
+      if (deleted < this.batchSize) return total;
+    }
   }
 }
