@@ -5,10 +5,12 @@ import {
   createDb,
   createServices,
   type Database,
+  type ReplicaState,
   type Services,
   seedDemo,
 } from "@sharelinks/db";
 import { type AppConfig, ConfigError, loadEmbeddedSecrets, saveEmbeddedSecrets } from "./env";
+import { type OpenReplica, openReplica } from "./replica";
 import { systemResolver } from "./webhooks";
 
 export interface DemoSignIn {
@@ -20,6 +22,8 @@ export interface DemoSignIn {
 export interface Bootstrapped {
   db: Database;
   services: Services;
+  /** DATABASE_REPLICA_URL's reads, when set (close it before the database). */
+  replica: OpenReplica | null;
   /** Embedded mode only: what the start line prints so a newcomer can sign in at once. */
   demo: DemoSignIn | null;
 }
@@ -45,7 +49,12 @@ export const dbOptionsOf = ({ database }: AppConfig): CreateDbOptions => ({
 });
 
 /** Opens the database, applies migrations, and in embedded mode seeds demo data once. */
-export const bootstrap = async (config: AppConfig): Promise<Bootstrapped> => {
+export interface BootstrapOptions {
+  /** The read replica started or stopped being used (the log says so). */
+  onReplicaChange?: (state: ReplicaState) => void;
+}
+
+export const bootstrap = async (config: AppConfig, options: BootstrapOptions = {}): Promise<Bootstrapped> => {
   const db = await createDb(config.databaseUrl, {
     dataDir: path.join(config.dataDir, "pglite"),
     pgliteImage: PGLITE_IMAGE_DIR,
@@ -63,12 +72,14 @@ export const bootstrap = async (config: AppConfig): Promise<Bootstrapped> => {
       );
     }
   }
+  const replica = await openReplica(config, db, options.onReplicaChange);
   const services = createServices(db, {
     tokenSecret: config.shareTokenSecret,
+    ...(replica && { replica: replica.reads.shares }),
     webhookUrlPolicy: { allowPrivate: config.webhookAllowPrivateUrls },
     webhookResolver: systemResolver,
   });
-  if (!config.embedded) return { db, services, demo: null };
+  if (!config.embedded) return { db, services, replica, demo: null };
 
   const seed = await seedDemo(services);
   const kept = loadEmbeddedSecrets(config.dataDir);
@@ -78,6 +89,7 @@ export const bootstrap = async (config: AppConfig): Promise<Bootstrapped> => {
   return {
     db,
     services,
+    replica,
     demo: { email: seed.email, password: seed.password, apiKey: seed.apiKey ?? kept.demoApiKey ?? null },
   };
 };

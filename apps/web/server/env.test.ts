@@ -96,4 +96,35 @@ describe("loadConfig", () => {
     expect(set.shutdownDrainMs).toBe(5_000);
     expect(() => loadConfig({ DATA_DIR: tempDir(), DATABASE_POOLER: "session" })).toThrow(/DATABASE_POOLER/);
   });
+
+  it("reads the read replica: URL, lag bound and check interval; refuses one without PostgreSQL", () => {
+    const pg = {
+      DATA_DIR: tempDir(),
+      DATABASE_URL: "postgres://app@db/sharelinks",
+      SHARE_TOKEN_SECRET: "s".repeat(32),
+      ADMIN_TOKEN: "a".repeat(24),
+    };
+    expect(loadConfig(pg).database).toMatchObject({
+      replicaUrl: undefined,
+      replicaMaxLagMs: 1_000,
+      replicaCheckIntervalMs: 250,
+    });
+    const set = loadConfig({
+      ...pg,
+      DATABASE_REPLICA_URL: "postgres://app@replica/sharelinks",
+      REPLICA_MAX_LAG_MS: "500",
+      REPLICA_CHECK_INTERVAL_MS: "100",
+    });
+    expect(set.database).toMatchObject({
+      replicaUrl: "postgres://app@replica/sharelinks",
+      replicaMaxLagMs: 500,
+      replicaCheckIntervalMs: 100,
+    });
+    expect(() => loadConfig({ ...pg, DATABASE_REPLICA_URL: "mysql://replica" })).toThrow(
+      /DATABASE_REPLICA_URL/,
+    );
+    expect(() => loadConfig({ DATA_DIR: tempDir(), DATABASE_REPLICA_URL: "postgres://replica/x" })).toThrow(
+      ConfigError,
+    );
+  });
 });

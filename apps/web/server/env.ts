@@ -7,7 +7,7 @@ import {
   MIN_RETENTION_DAYS,
   MIN_VISITOR_KEY_RETENTION_DAYS,
 } from "@sharelinks/core";
-import { DATABASE_DEFAULTS, type PoolerMode } from "@sharelinks/db";
+import { DATABASE_DEFAULTS, type PoolerMode, REPLICA_DEFAULTS } from "@sharelinks/db";
 import { DEFAULT_RATE_LIMITS } from "@sharelinks/edge";
 import { z } from "zod";
 
@@ -42,6 +42,14 @@ const envSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
       .optional(),
   ),
+  DATABASE_REPLICA_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+  ),
+  REPLICA_MAX_LAG_MS: positiveInt(REPLICA_DEFAULTS.maxLagMs),
+  REPLICA_CHECK_INTERVAL_MS: positiveInt(REPLICA_DEFAULTS.intervalMs),
   DATABASE_POOLER: z.enum(["none", "transaction"]).default("none"),
   DATABASE_POOL_SIZE: positiveInt(DATABASE_DEFAULTS.maxConnections),
   DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(DATABASE_DEFAULTS.statementTimeoutMs),
@@ -94,6 +102,13 @@ export interface AppConfig {
     statementTimeoutMs: number;
     deadlineMs: number;
     transactionDeadlineMs: number;
+    /**
+     * DATABASE_REPLICA_URL: a streaming standby the public reads use while it is
+     * provably fresher than `replicaMaxLagMs` (docs/operations.md, "Read replica").
+     */
+    replicaUrl: string | undefined;
+    replicaMaxLagMs: number;
+    replicaCheckIntervalMs: number;
   };
   /** MIGRATE_ON_START (default true): false = no DDL at start; refuse to start when the schema is behind. */
   migrateOnStart: boolean;
@@ -187,6 +202,12 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     );
   }
 
+  if (embedded && e.DATABASE_REPLICA_URL !== undefined) {
+    throw new ConfigError(
+      "DATABASE_REPLICA_URL needs DATABASE_URL to point at PostgreSQL (a replica of it).",
+    );
+  }
+
   const host = e.HOST ?? "0.0.0.0";
   return {
     embedded,
@@ -198,6 +219,9 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
       statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
       deadlineMs: e.DATABASE_DEADLINE_MS,
       transactionDeadlineMs: e.DATABASE_TRANSACTION_DEADLINE_MS,
+      replicaUrl: e.DATABASE_REPLICA_URL,
+      replicaMaxLagMs: e.REPLICA_MAX_LAG_MS,
+      replicaCheckIntervalMs: e.REPLICA_CHECK_INTERVAL_MS,
     },
     migrateOnStart: e.MIGRATE_ON_START !== "false",
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,

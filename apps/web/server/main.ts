@@ -26,7 +26,15 @@ const start = async () => {
   const tracing = await startTracing();
   const metrics = createServerMetrics();
   observeDb(metrics.db);
-  const { db, services, demo } = await bootstrap(config);
+  const { db, services, replica, demo } = await bootstrap(config, {
+    onReplicaChange: (state) =>
+      state.usable
+        ? logger.info({ lag_ms: state.lagMs }, "read replica in use")
+        : logger.warn(
+            { reason: state.reason, lag_ms: state.lagMs },
+            "read replica not used: reads go to the primary",
+          ),
+  });
   setRuntime({ config, services });
   const needsFirstUser = !demo && !(await hasAnyUser(db));
   const jobs = await startJobs({ config, db, services, logger, onJobFinished: metrics.onJobFinished });
@@ -60,7 +68,7 @@ const start = async () => {
     const lines = [
       "",
       `sharelinks is running at ${config.publicBaseUrl}`,
-      `  database:   ${config.embedded ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
+      `  database:   ${config.embedded ? `embedded PGlite in ${config.dataDir}` : `PostgreSQL (DATABASE_URL${replica ? ", reads of /shared from DATABASE_REPLICA_URL" : ""})`}`,
     ];
     if (demo) {
       lines.push(`  sign in:    ${demo.email} / ${demo.password}`);
@@ -103,6 +111,7 @@ const start = async () => {
       .then(() => frontDoor.close())
       .then(() => jobs.stop(3_000))
       .then(() => tracing?.shutdown())
+      .finally(() => replica?.close())
       .finally(() => db.close())
       .finally(() => {
         logger.info({ forced }, "stopped");

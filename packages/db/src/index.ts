@@ -59,6 +59,19 @@ export {
 } from "./pg-errors";
 export { buildPgliteImage, copyPgliteImage, PGLITE_START_PARAMS } from "./pglite-image";
 export type { PoolStats } from "./pool-stats";
+export {
+  type LagProbes,
+  ReplicaFreshness,
+  type ReplicaFreshnessOptions,
+  type ReplicaState,
+} from "./replica-freshness";
+export {
+  REPLICA_DEFAULTS,
+  type ReplicaReads,
+  type ReplicaReadsOptions,
+  sqlLagProbes,
+  startReplicaReads,
+} from "./replica-reads";
 export { DrizzleAccountRepository } from "./repositories/account-repository";
 export { DrizzleAnalyticsRepository } from "./repositories/analytics-repository";
 export { DrizzleResourceCatalog } from "./repositories/resource-catalog";

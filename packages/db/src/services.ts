@@ -61,6 +61,8 @@ export interface ServicesOptions {
   webhookUrlPolicy?: WebhookUrlPolicy;
   /** Create-time DNS check of webhook URLs (the sender checks at every attempt too). */
   webhookResolver?: WebhookDeps["resolver"];
+  /** DATABASE_REPLICA_URL's reads (replica-reads.ts): the public read asks it first. */
+  replica?: PublicReadDeps["replica"];
 }
 
 /** The webhook signing secrets' key is derived under its own label, never equal to the token key. */
@@ -91,7 +93,12 @@ export const createServices = (db: Database, options: ServicesOptions): Services
     },
     accounts,
     provisioning: { ...accounts, catalog },
-    publicRead: { shares: shareRepository, clock, passwords: accounts.passwords },
+    publicRead: {
+      shares: shareRepository,
+      clock,
+      passwords: accounts.passwords,
+      ...(options.replica && { replica: options.replica }),
+    },
     retention: { store: new DrizzleRetentionStore(db), clock },
     analytics: { shares: shareRepository, analytics: new DrizzleAnalyticsRepository(db), clock },
     viewSink: new DrizzleViewSink(db, firstViewWebhook),

@@ -22,7 +22,17 @@ export interface PublicShare {
 export type PublicSharePreview = Omit<PublicShare, "snapshot">;
 
 export interface PublicReadDeps {
+  /** The primary: the authority on every answer the copy cannot give. */
   shares: Pick<ShareRepository, "findPublicByTokenHash" | "consumeView">;
+  /**
+   * A copy that may trail the primary (a read replica, DATABASE_REPLICA_URL).
+   * It answers only what lag cannot turn wrong in the reader's disfavour: an
+   * active, unprotected link. A miss, a paused, expired or protected link is
+   * asked of `shares` again, so a link that exists never answers 404/410 (or
+   * checks a password) on the copy's word. The adapter answers null whenever
+   * the copy is not to be asked (down, or behind past its bound).
+   */
+  replica?: Pick<ShareRepository, "findPublicByTokenHash">;
   clock: Clock;
   passwords: Pick<PasswordHasher, "verify">;
 }
@@ -83,12 +93,23 @@ export const openPublicShare = async (
 /** The link, if it may answer at all: unknown or paused 404, expired or used up 410. */
 const findServable = async (deps: PublicReadDeps, token: string): Promise<PublicShareRecord> => {
   if (!isWellFormedToken(token)) throw notFound("Share link");
-  const record = await deps.shares.findPublicByTokenHash(hashToken(token));
+  const now = deps.clock.now();
+  const record = await lookUp(deps, hashToken(token), now);
   if (!record || record.pausedAt !== null) throw notFound("Share link");
-  if (!isActiveAt(record.expiresAt, deps.clock.now())) throw gone();
+  if (!isActiveAt(record.expiresAt, now)) throw gone();
   if (record.maxViews !== null && record.viewsUsed >= record.maxViews) throw viewLimitReached();
   return record;
 };
+
+/** The replica's answer when it can only be right; otherwise the primary's. */
+const lookUp = async (deps: PublicReadDeps, tokenHash: string, now: Date) => {
+  const copy = await deps.replica?.findPublicByTokenHash(tokenHash);
+  if (copy && copy.pausedAt === null && isActiveAt(copy.expiresAt, now) && isUnprotected(copy)) return copy;
+  return deps.shares.findPublicByTokenHash(tokenHash);
+};
+
+/** Password and view-limit checks act on the primary's row (a changed password, views used). */
+const isUnprotected = (record: PublicShareRecord) => record.passwordHash === null && record.maxViews === null;
 
 const previewOf = (record: PublicShareRecord): PublicSharePreview => ({
   share_type: record.resourceType,
