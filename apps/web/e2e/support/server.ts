@@ -37,7 +37,22 @@ export interface RunningServer {
   expireShare(shareId: string): Promise<void>;
   /** Last lines the server printed, for failure messages. */
   output(): string;
+  /**
+   * Runs `fn` on the server's database from the test process: on PostgreSQL
+   * any time; on embedded PGlite only while the server is down (one process
+   * per data directory).
+   */
+  withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T>;
+  /** `kill -9`: no drain, no flush, no close of the database. */
+  crash(): Promise<void>;
+  /** Starts the server again on the same port and database (after `crash`). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface StartServerOptions {
+  /** Extra environment for the server (e.g. WEBHOOK_ALLOW_PRIVATE_URLS). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -46,7 +61,7 @@ export interface RunningServer {
  * or, when DATABASE_URL is set, a fresh `sharelinks_e2e_*` database on that
  * server, dropped afterwards.
  */
-export const startServer = async (): Promise<RunningServer> => {
+export const startServer = async (options: StartServerOptions = {}): Promise<RunningServer> => {
   if (
     !existsSync(path.join(APP_DIR, ".next", "BUILD_ID")) ||
     !existsSync(path.join(APP_DIR, "dist", "server.mjs"))
@@ -101,6 +116,7 @@ export const startServer = async (): Promise<RunningServer> => {
     RATE_LIMIT_PER_MINUTE: "100000",
     PUBLIC_RATE_LIMIT_PER_MINUTE: "100000",
     NEXT_TELEMETRY_DISABLED: "1",
+    ...options.env,
   };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
@@ -180,6 +196,28 @@ export const startServer = async (): Promise<RunningServer> => {
     adminToken: ADMIN_TOKEN,
     mode,
     output,
+    async crash() {
+      const proc = child as ChildProcess | null;
+      child = null;
+      if (!proc || proc.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
+      proc.kill("SIGKILL");
+      await exited;
+    },
+    restart: launch,
+    async withDatabase(fn) {
+      if (databaseUrl) {
+        direct ??= await createDb(databaseUrl, { maxConnections: 1 });
+        return fn(direct);
+      }
+      if (child) throw new Error("withDatabase on PGlite needs the server down (crash or stop it first)");
+      const db = await createDb(`file://${path.join(dataDir as string, "pglite")}`);
+      try {
+        return await fn(db);
+      } finally {
+        await db.close();
+      }
+    },
     async expireShare(shareId) {
       if (!UUID.test(shareId)) throw new Error(`not a share id: ${shareId}`);
       if (databaseUrl) {
