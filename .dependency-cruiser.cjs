@@ -82,7 +82,7 @@ module.exports = {
     },
   ],
   options: {
-    exclude: { path: "(^|/)((\\.next|dist|test-artifacts)/|next-env\\.d\\.ts$)" },
+    exclude: { path: "(^|/)((\\.next|dist|bundle|test-artifacts)/|next-env\\.d\\.ts$)" },
     doNotFollow: { path: "node_modules" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: require("node:path").join(__dirname, "tsconfig.depcruise.json") },

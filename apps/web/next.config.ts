@@ -1,6 +1,14 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
 
 const config: NextConfig = {
+  // The production bundle (scripts/assemble-bundle.mjs) starts from Next's
+  // standalone output: the traced subset of node_modules instead of all of it.
+  // Traced from the repository root so the workspace packages and pnpm's
+  // store (node_modules/.pnpm) are inside the trace.
+  output: "standalone",
+  outputFileTracingRoot: path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.."),
   // Native and process-bound modules must stay real Node modules: PGlite owns
   // its data directory per process, argon2 ships a .node binary.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "pino", "ioredis"],

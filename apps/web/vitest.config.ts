@@ -23,6 +23,7 @@ export default defineConfig({
             "public-page/**/*.test.ts",
             "lib/**/*.test.ts",
             "components/**/*.test.ts",
+            "scripts/**/*.test.ts",
           ],
           testTimeout: 60_000,
           hookTimeout: 120_000,

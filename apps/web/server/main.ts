@@ -5,6 +5,7 @@ import { hasAnyUser, observeDb } from "@sharelinks/db";
 import { createLogger } from "@sharelinks/edge";
 import next from "next";
 import { bootstrap } from "./bootstrap";
+import { builtNextConfig } from "./built-next-config";
 import { drainState } from "./drain-state";
 import { ConfigError, loadConfig } from "./env";
 import { firstUserHint } from "./first-user-hint";
@@ -39,7 +40,13 @@ const start = async () => {
   const needsFirstUser = !demo && !(await hasAnyUser(db));
   const jobs = await startJobs({ config, db, services, logger, onJobFinished: metrics.onJobFinished });
 
-  const nextApp = next({ dev, dir: appDir, hostname: "localhost", port: config.port });
+  const nextApp = next({
+    dev,
+    dir: appDir,
+    hostname: "localhost",
+    port: config.port,
+    ...(dev ? {} : { conf: builtNextConfig(appDir) }),
+  });
   await nextApp.prepare();
   const nextHandler = nextApp.getRequestHandler();
 
