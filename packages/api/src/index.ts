@@ -10,6 +10,7 @@ export { type AppRouter, appRouter } from "./root";
 export type { ShareAnalyticsOutput, ShareEventItem, ShareEventsOutput } from "./routers/analytics";
 export type { ApiKeyItem } from "./routers/api-keys";
 export type { MeOutput } from "./routers/auth";
+export type { BrandItem } from "./routers/brand";
 export type { ReportDetail, ReportListItem } from "./routers/reports";
 export type {
   RunItem,

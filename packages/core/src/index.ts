@@ -15,6 +15,8 @@ export * from "./analytics/schemas";
 export * from "./analytics/summarize-views";
 export * from "./analytics/view-recorder";
 export * from "./analytics/visitor-key";
+export * from "./brands/brand-settings";
+export * from "./brands/policy-rules";
 export * from "./brands/share-policy";
 export * from "./clock";
 export * from "./errors";

@@ -1,4 +1,10 @@
-import { type ErrorCode, resultRowSchema, shareWhiteLabelSchema } from "@sharelinks/core";
+import {
+  type ErrorCode,
+  resultRowSchema,
+  sharePolicySchema,
+  shareWhiteLabelSchema,
+  updateBrandSettingsInputSchema,
+} from "@sharelinks/core";
 import { z } from "zod";
 import { shareEventSchema } from "./analytics-schemas";
 import { HTTP_STATUS_BY_CODE } from "./errors";
@@ -27,9 +33,14 @@ const JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";
 const schemaRef = (id: string) => `#/components/schemas/${id}`;
 
 /** Schemas that appear nested in others and carry an id: they become components, referenced by `$ref`. */
-const NESTED_INPUT_COMPONENTS: z.ZodType[] = [shareWhiteLabelSchema, resultRowSchema];
+const NESTED_INPUT_COMPONENTS: z.ZodType[] = [
+  shareWhiteLabelSchema,
+  resultRowSchema,
+  updateBrandSettingsInputSchema.shape.share_policy,
+];
 const NESTED_OUTPUT_COMPONENTS: z.ZodType[] = [
   shareWhiteLabelSchema,
+  sharePolicySchema,
   resultRowSchema,
   reportShareSchema,
   scheduledReportShareSchema,

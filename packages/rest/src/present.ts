@@ -103,6 +103,7 @@ export const presentBrand = (brand: Brand) => ({
   id: brand.id,
   name: brand.name,
   white_label: brand.whiteLabel ?? null,
+  share_policy: brand.sharePolicy,
   created_at: iso(brand.createdAt),
 });
 

@@ -8,6 +8,7 @@ import {
   RUN_STATUSES,
   resultRowSchema,
   type Snapshot,
+  sharePolicySchema,
   shareWhiteLabelSchema,
 } from "@sharelinks/core";
 import { z } from "zod";
@@ -260,7 +261,10 @@ export const brandSchema = z
     object: z.literal("brand"),
     id: uuid,
     name: z.string(),
-    white_label: shareWhiteLabelSchema.nullable(),
+    white_label: shareWhiteLabelSchema.nullable().meta({
+      description: "The defaults every link's public page starts from (company name, logo, `primary_color`).",
+    }),
+    share_policy: sharePolicySchema,
     created_at: timestamp,
   })
   .meta({ id: "Brand" });

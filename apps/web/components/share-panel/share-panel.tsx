@@ -31,6 +31,8 @@ export function SharePanel({
 }) {
   const trpc = useTRPC();
   const shares = useQuery(trpc.shares.listResourceShares.queryOptions(resource));
+  // The swatch shows the colour the public page will use: the brand's, not the product default.
+  const brand = useQuery(trpc.brand.getBrand.queryOptions());
   const me = useMe();
   const headingId = useId();
   const views = useViewSummaries(shares.data?.shares.map((share) => share.id) ?? []);
@@ -53,7 +55,7 @@ export function SharePanel({
       >
         {({ shares: list, activeCount, limit }) => {
           const mine = list.find((share) => share.is_mine) ?? null;
-          const brandColor = brandDefaultColour(me.data);
+          const brandColor = brandDefaultColour(brand.data);
           return (
             <div className="stack">
               {mine ? (

@@ -1,4 +1,5 @@
 import type { Role } from "../actor";
+import type { SharePolicy } from "../brands/share-policy";
 import type { ShareWhiteLabel } from "../shares/white-label";
 
 export interface Brand {
@@ -6,6 +7,8 @@ export interface Brand {
   name: string;
   /** Defaults every share's public page starts from. */
   whiteLabel: ShareWhiteLabel | null;
+  /** Managers' rules for the brand's links (docs/protection.md); NO_SHARE_POLICY when none is set. */
+  sharePolicy: SharePolicy;
   createdAt: Date;
 }
 

@@ -1,3 +1,4 @@
+import type { SharePolicy } from "../brands/share-policy";
 import type { ShareWhiteLabel } from "../shares/white-label";
 import type { ApiKey, Brand, Session, User } from "./account";
 
@@ -5,6 +6,15 @@ export interface AccountRepository {
   insertBrand(brand: Brand): Promise<void>;
   findBrand(brandId: string): Promise<Brand | null>;
   updateBrandWhiteLabel(brandId: string, whiteLabel: ShareWhiteLabel | null): Promise<Brand | null>;
+  /**
+   * Replaces the brand's share policy with `change(current)`, read and written
+   * under the brand's row lock (a throw from `change` writes nothing). Null for
+   * an unknown brand.
+   */
+  updateBrandSharePolicy(
+    brandId: string,
+    change: (current: SharePolicy) => SharePolicy,
+  ): Promise<Brand | null>;
 
   /** Throws DomainError `conflict` when the email is taken. */
   insertUser(user: User): Promise<void>;

@@ -1,5 +1,6 @@
 import type { Brand, User } from "../accounts/account";
 import type { AccountDeps } from "../accounts/deps";
+import { NO_SHARE_POLICY } from "../brands/share-policy";
 import { notFound, validationError } from "../errors";
 import type { Report, ReportRun, ScheduledReport } from "../reports/report";
 import type { ResourceCatalog } from "./ports";
@@ -21,6 +22,7 @@ export const createBrand = async (deps: ProvisioningDeps, input: CreateBrandInpu
     id: deps.random.uuid(),
     name: input.name,
     whiteLabel: input.white_label ?? null,
+    sharePolicy: NO_SHARE_POLICY,
     createdAt: deps.clock.now(),
   };
   await deps.accounts.insertBrand(brand);

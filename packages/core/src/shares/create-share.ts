@@ -1,6 +1,12 @@
 import type { Actor } from "../actor";
+import {
+  assertPasswordPolicy,
+  assertWithinMaxExpiry,
+  capCarriedExpiry,
+  defaultExpirationDays,
+} from "../brands/policy-rules";
 import type { ShareDeps } from "./deps";
-import { DEFAULT_EXPIRATION_DAYS, expiresAtFrom, isActiveAt } from "./expiry";
+import { expiresAtFrom, isActiveAt } from "./expiry";
 import { applyProtection, hashProtection, NO_PROTECTION } from "./protection";
 import { snapshotResource } from "./resource-snapshot";
 import { assertBelowCap, shareEvent } from "./rules";
@@ -15,9 +21,11 @@ import { hashToken, mintShareToken } from "./token";
  *   (new snapshot, same id and token, `isExisting`);
  * - `rotate`: drop the caller's shares on the resource and mint a new one;
  * - otherwise a new share (replacing the caller's expired one, if any).
- * A new share gets the defaults (30 days, brand white label) unless
- * `keep_settings` asks it to inherit the replaced share's (see `inheritedSettings`).
- * All under the resource lock, so the cap holds against concurrent creators.
+ * A new share gets the defaults (the brand's default expiry, else 30 days;
+ * brand white label) unless `keep_settings` asks it to inherit the replaced
+ * share's (see `inheritedSettings`). The brand's share policy bounds the
+ * expiry and may require a password (brands/policy-rules.ts). All under the
+ * resource lock, so the cap holds against concurrent creators.
  */
 export const createShare = async (
   deps: ShareDeps,
@@ -26,7 +34,13 @@ export const createShare = async (
   input: CreateShareInput,
 ): Promise<ShareView> => {
   const now = deps.clock.now();
-  const snapshot = await snapshotResource(deps, actor, resource, now);
+  // Side by side: the policy costs a create no extra wait on a pooled database.
+  const [snapshot, policy] = await Promise.all([
+    snapshotResource(deps, actor, resource, now),
+    deps.shares.findSharePolicy(actor.brandId),
+  ]);
+  assertWithinMaxExpiry(policy, input.expiration_days);
+  if (input.password === null) assertPasswordPolicy(policy, false);
   const protection = await hashProtection(deps.passwords, input);
 
   const written = await deps.shares.transaction(async (tx) => {
@@ -34,6 +48,10 @@ export const createShare = async (
     const existing = await tx.findOwned(actor.userId, resource);
 
     if (existing && !input.rotate && isActiveAt(existing.expiresAt, now)) {
+      assertPasswordPolicy(
+        policy,
+        input.password !== undefined ? input.password !== null : existing.passwordHash !== null,
+      );
       const refreshed: Share = {
         ...existing,
         snapshot,
@@ -55,6 +73,8 @@ export const createShare = async (
       return { share: refreshed, isExisting: true };
     }
 
+    // A new link never inherits a password (keep_settings does not carry it).
+    assertPasswordPolicy(policy, typeof input.password === "string");
     // Rotating, or replacing an expired share: the caller's old row goes first,
     // which is what frees their slot under the cap.
     if (existing) await tx.delete([existing.id]);
@@ -77,7 +97,9 @@ export const createShare = async (
       expiresAt:
         input.expiration_days !== undefined
           ? expiresAtFrom(now, input.expiration_days)
-          : (inherited.expiresAt ?? expiresAtFrom(now, DEFAULT_EXPIRATION_DAYS)),
+          : inherited.expiresAt
+            ? capCarriedExpiry(policy, inherited.expiresAt, now)
+            : expiresAtFrom(now, defaultExpirationDays(policy)),
       pausedAt: null,
       ...applyProtection(NO_PROTECTION, protection),
     };

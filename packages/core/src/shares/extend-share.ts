@@ -1,4 +1,5 @@
 import type { Actor } from "../actor";
+import { assertWithinMaxExpiry } from "../brands/policy-rules";
 import { forbidden, isDomainError, notFound } from "../errors";
 import type { ShareDeps } from "./deps";
 import { expiresAtFrom, isActiveAt } from "./expiry";
@@ -20,7 +21,8 @@ export interface ExtendShareOptions {
 /**
  * PATCH .../shares/{id}: expiry becomes now + days whatever remained. Owner
  * only, managers included in the refusal. An expired share may be revived,
- * which takes a slot under the cap like a create.
+ * which takes a slot under the cap like a create. No further than the brand's
+ * maximum expiry (`exceeds_brand_max_expiry`), checked before any lock.
  */
 export const extendShare = async (
   deps: ShareDeps,
@@ -31,6 +33,7 @@ export const extendShare = async (
 ): Promise<ShareView> => {
   const { under } = options;
   if (under) {
+    assertWithinMaxExpiry(await deps.shares.findSharePolicy(actor.brandId), input.expiration_days);
     const { extended, now } = await deps.shares.transaction(async (tx) => {
       await lockAddressedResource(tx, under);
       const current = await tx.findById(shareId);
@@ -43,8 +46,12 @@ export const extendShare = async (
     return viewOwnShare(deps, actor, extended, now);
   }
 
-  const found = await findVisibleShare(deps, actor, shareId);
+  const [found, policy] = await Promise.all([
+    findVisibleShare(deps, actor, shareId),
+    deps.shares.findSharePolicy(actor.brandId),
+  ]);
   assertOwner(actor, found);
+  assertWithinMaxExpiry(policy, input.expiration_days);
   const { extended, now } = await deps.shares.transaction(async (tx) => {
     await tx.lockResource(found.resource);
     // Re-read under the lock: the share may have been removed meanwhile.

@@ -1,3 +1,4 @@
+import type { SharePolicy } from "../brands/share-policy";
 import type { ResourceRef, Share, ShareEvent, ShareOwner, ShareWithOwner } from "./share";
 import type { Snapshot } from "./snapshot";
 import type { ShareWhiteLabel } from "./white-label";
@@ -80,6 +81,12 @@ export interface ShareRepository {
   listActiveByResource(resource: ResourceRef, now: Date): Promise<ShareWithOwner[]>;
   /** Newest first (created_at, then id) or by last view (see OwnerShareSort), cursor after `startingAfter`. */
   listByOwner(query: OwnerShareQuery): Promise<Page<Share>>;
+  /**
+   * The brand's share policy (docs/protection.md), NO_SHARE_POLICY when none is
+   * set. Read by creates, extends and password removals only, never by the
+   * public read.
+   */
+  findSharePolicy(brandId: string): Promise<SharePolicy>;
   /** The user as a share's owner is shown; null for an unknown id. */
   findOwner(userId: string): Promise<ShareOwner | null>;
 }

@@ -19,7 +19,7 @@ export const expirationDaysSchema = z
 export const createShareInputSchema = z
   .strictObject({
     expiration_days: expirationDaysSchema.optional().meta({
-      description: `Defaults to ${DEFAULT_EXPIRATION_DAYS} for a new share; a refresh keeps the expiry unless sent.`,
+      description: `Defaults to the brand's \`share_policy.default_expiration_days\` (else ${DEFAULT_EXPIRATION_DAYS}, or the brand's maximum when lower) for a new share; a refresh keeps the expiry unless sent. At most the brand's \`max_expiration_days\`.`,
     }),
     rotate: z
       .boolean()

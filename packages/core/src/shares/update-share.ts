@@ -1,4 +1,5 @@
 import type { Actor } from "../actor";
+import { assertPasswordPolicy } from "../brands/policy-rules";
 import { forbidden, notFound } from "../errors";
 import type { ShareDeps } from "./deps";
 import { applyProtection, changedProtection, hashProtection } from "./protection";
@@ -11,7 +12,8 @@ import { viewOwnShare } from "./share-view";
  * PATCH /v1/shares/{id}: the owner changes the link's password and/or view
  * limit (docs/protection.md). Owner only, like extend: a manager may pause or
  * remove a teammate's link but not set its password. A new password changes
- * the stored hash, which is what invalidates every page unlock cookie.
+ * the stored hash, which is what invalidates every page unlock cookie. Under
+ * a brand policy that requires passwords, removing one is refused.
  */
 export const updateShare = async (
   deps: ShareDeps,
@@ -21,6 +23,8 @@ export const updateShare = async (
 ): Promise<ShareView> => {
   const found = await findVisibleShare(deps, actor, shareId);
   if (found.ownerId !== actor.userId) throw forbidden("Only the share's owner can change its protection");
+  // Only a removal can break the brand's password rule, so only a removal reads the policy.
+  if (input.password === null) assertPasswordPolicy(await deps.shares.findSharePolicy(actor.brandId), false);
   const change = await hashProtection(deps.passwords, input);
 
   const { updated, now } = await deps.shares.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import type { Brand } from "../accounts/account";
 import type { Actor, Role } from "../actor";
+import { NO_SHARE_POLICY } from "../brands/share-policy";
 import type { RandomSource } from "../random";
 import type { Report, ReportRun, ResultRow, ScheduledReport } from "../reports/report";
 import { expiresAtFrom } from "../shares/expiry";
@@ -26,6 +27,7 @@ export const buildBrand = (overrides: Partial<Brand> = {}, options: BuildOptions
   id: nextId(options),
   name: "Acme Analytics",
   whiteLabel: null,
+  sharePolicy: NO_SHARE_POLICY,
   createdAt: new Date("2025-01-02T10:00:00.000Z"),
   ...overrides,
 });

@@ -1,5 +1,6 @@
 import type { ApiKey, Brand, Session, User } from "../accounts/account";
 import type { AccountRepository, PasswordHasher } from "../accounts/ports";
+import type { SharePolicy } from "../brands/share-policy";
 import { conflict } from "../errors";
 import type { ShareWhiteLabel } from "../shares/white-label";
 
@@ -20,6 +21,12 @@ export class InMemoryAccountRepository implements AccountRepository {
     const brand = this.brands.get(brandId);
     if (!brand) return null;
     brand.whiteLabel = whiteLabel;
+    return { ...brand };
+  }
+  async updateBrandSharePolicy(brandId: string, change: (current: SharePolicy) => SharePolicy) {
+    const brand = this.brands.get(brandId);
+    if (!brand) return null;
+    brand.sharePolicy = change(brand.sharePolicy);
     return { ...brand };
   }
   async insertUser(user: User) {

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Brand } from "../accounts/account";
+import { type SharePolicy, sharePolicyOf } from "../brands/share-policy";
 import { isActiveAt } from "../shares/expiry";
 import type {
   OwnerShareQuery,
@@ -17,8 +18,8 @@ import {
   sameResource,
 } from "../shares/share";
 
-/** The part of a brand the public read needs. */
-export type ShareBrand = Pick<Brand, "id" | "name" | "whiteLabel">;
+/** The part of a brand the public read (and the brand's share policy) needs. */
+export type ShareBrand = Pick<Brand, "id" | "name" | "whiteLabel"> & { sharePolicy?: SharePolicy };
 
 /** What the database would raise on a unique or foreign key violation. */
 export class ConstraintViolationError extends Error {
@@ -33,6 +34,8 @@ export class ConstraintViolationError extends Error {
 
 export interface InMemoryShareRepository extends ShareRepository {
   addBrand(brand: ShareBrand): void;
+  /** What a manager's PATCH /v1/brand would store (the database reads brands.share_policy). */
+  setSharePolicy(brandId: string, policy: SharePolicy): void;
   /** Makes a user known as a share owner (the database joins the users table instead). */
   addOwner(owner: ShareOwner): void;
   /** Committed shares, oldest first. Copies: mutating them changes nothing. */
@@ -206,6 +209,14 @@ export const createInMemoryShareRepository = (
 
   return {
     addBrand,
+    setSharePolicy: (brandId, policy) => {
+      const brand = brands.get(brandId);
+      if (!brand) throw new Error(`in-memory share repository: unknown brand ${brandId}`);
+      brand.sharePolicy = structuredClone(policy);
+    },
+    async findSharePolicy(brandId) {
+      return sharePolicyOf(structuredClone(brands.get(brandId)?.sharePolicy));
+    },
     addOwner: (owner) => void owners.set(owner.id, structuredClone(owner)),
     noteViewed: (shareId, at) => {
       const before = lastViewed.get(shareId);

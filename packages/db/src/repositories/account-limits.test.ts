@@ -1,4 +1,10 @@
-import { createApiKey, createUser, DomainError, MAX_ACTIVE_API_KEYS } from "@sharelinks/core";
+import {
+  createApiKey,
+  createUser,
+  DomainError,
+  MAX_ACTIVE_API_KEYS,
+  NO_SHARE_POLICY,
+} from "@sharelinks/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenant, createTestDatabase, type TestDatabase, testDatabaseKinds } from "../testing";
 
@@ -55,6 +61,7 @@ describe.each(testDatabaseKinds())("account limits and refused values on %s", (k
         id: crypto.randomUUID(),
         name: brand.name,
         whiteLabel,
+        sharePolicy: NO_SHARE_POLICY,
         createdAt: new Date(),
       }),
     );

@@ -4,7 +4,9 @@ import {
   type Brand,
   conflict,
   type Session,
+  type SharePolicy,
   type ShareWhiteLabel,
+  sharePolicyOf,
   type User,
 } from "@sharelinks/core";
 import { and, count, desc, eq, isNull } from "drizzle-orm";
@@ -13,13 +15,19 @@ import { isUuid } from "../ids";
 import { guarded, isUniqueViolation } from "../pg-errors";
 import { apiKeys, brands, sessions, users } from "../schema";
 
-/** core's Brand, column by column: a brand row also holds settings other ports read (share_policy). */
+/** core's Brand, column by column (a brand row may grow settings other ports read). */
 const brandColumns = {
   id: brands.id,
   name: brands.name,
   whiteLabel: brands.whiteLabel,
+  sharePolicy: brands.sharePolicy,
   createdAt: brands.createdAt,
 };
+
+type BrandRow = { [K in keyof typeof brandColumns]: (typeof brands.$inferSelect)[K] };
+
+/** A brand without a policy (null, the column's value before any manager set one) has NO_SHARE_POLICY. */
+const brandFromRow = (row: BrandRow): Brand => ({ ...row, sharePolicy: sharePolicyOf(row.sharePolicy) });
 
 /** Brands, users and their credentials. Secrets arrive here already hashed. */
 export class DrizzleAccountRepository implements AccountRepository {
@@ -33,7 +41,7 @@ export class DrizzleAccountRepository implements AccountRepository {
     return guarded(async () => {
       if (!isUuid(brandId)) return null;
       const [row] = await this.db.orm.select(brandColumns).from(brands).where(eq(brands.id, brandId));
-      return row ?? null;
+      return row ? brandFromRow(row) : null;
     });
   }
 
@@ -45,7 +53,31 @@ export class DrizzleAccountRepository implements AccountRepository {
         .set({ whiteLabel })
         .where(eq(brands.id, brandId))
         .returning(brandColumns);
-      return row ?? null;
+      return row ? brandFromRow(row) : null;
+    });
+  }
+
+  /** Read-merge-write under the row lock: concurrent partial changes each keep their fields. */
+  updateBrandSharePolicy(
+    brandId: string,
+    change: (current: SharePolicy) => SharePolicy,
+  ): Promise<Brand | null> {
+    return guarded(async () => {
+      if (!isUuid(brandId)) return null;
+      return this.db.orm.transaction(async (tx) => {
+        const [current] = await tx
+          .select({ sharePolicy: brands.sharePolicy })
+          .from(brands)
+          .where(eq(brands.id, brandId))
+          .for("no key update");
+        if (!current) return null;
+        const [row] = await tx
+          .update(brands)
+          .set({ sharePolicy: change(sharePolicyOf(current.sharePolicy)) })
+          .where(eq(brands.id, brandId))
+          .returning(brandColumns);
+        return row ? brandFromRow(row) : null;
+      });
     });
   }
 

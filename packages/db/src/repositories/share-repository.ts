@@ -6,9 +6,11 @@ import {
   type ResourceRef,
   type Share,
   type ShareOwner,
+  type SharePolicy,
   type ShareRepository,
   type ShareTransaction,
   type ShareWithOwner,
+  sharePolicyOf,
   validationError,
 } from "@sharelinks/core";
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
@@ -123,6 +125,18 @@ export class DrizzleShareRepository implements ShareRepository {
         .where(and(onResource(resource), gte(shares.expiresAt, now)))
         .orderBy(...newestFirst);
       return rows.map((row) => ({ ...shareFromRow(row.share), owner: row.owner }));
+    });
+  }
+
+  /** One primary-key probe; a create runs it beside the resource read. */
+  findSharePolicy(brandId: string): Promise<SharePolicy> {
+    return guarded(async () => {
+      if (!isUuid(brandId)) return sharePolicyOf(null);
+      const [row] = await this.db.orm
+        .select({ sharePolicy: brands.sharePolicy })
+        .from(brands)
+        .where(eq(brands.id, brandId));
+      return sharePolicyOf(row?.sharePolicy);
     });
   }
 

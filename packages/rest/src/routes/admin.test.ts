@@ -63,6 +63,7 @@ describe.each(testDatabaseKinds())("/v1/admin on %s", (kind) => {
       id: expect.any(String),
       name: "Hooli",
       white_label: { company_name: "Hooli XYZ", hide_powered_by: true },
+      share_policy: { default_expiration_days: null, max_expiration_days: null, require_password: false },
       created_at: h.clock.now().toISOString(),
     });
     for (const body of [

@@ -1,5 +1,6 @@
 import type { Route } from "../route";
 import { adminRoutes } from "./admin";
+import { brandRoutes } from "./brand";
 import { cancelRoutes } from "./cancel";
 import { healthRoutes } from "./health";
 import { myShareRoutes } from "./my-shares";
@@ -19,6 +20,7 @@ export const routes: readonly Route[] = [
   ...cancelRoutes,
   ...webhookEndpointRoutes,
   ...resourceRoutes,
+  ...brandRoutes,
   ...adminRoutes,
   ...healthRoutes,
   ...openApiRoutes,

@@ -40,7 +40,7 @@ export const myShareRoutes: Route[] = [
     operationId: "updateShare",
     summary: "Change a share's password or view limit",
     description:
-      "Owner only. `password` (8-128 characters) sets or replaces the link's password, `null` removes it; a change signs every reader out of the page. `max_views` (1-1,000,000) starts a fresh allowance of that many counted views, `null` lifts the limit. At least one field. Expiry stays with `PATCH .../shares/{share_id}` under the resource.",
+      'Owner only. `password` (8-128 characters) sets or replaces the link\'s password, `null` removes it; a change signs every reader out of the page. `max_views` (1-1,000,000) starts a fresh allowance of that many counted views, `null` lifts the limit. At least one field. Expiry stays with `PATCH .../shares/{share_id}` under the resource. When the brand requires passwords, `password: null` is 400 `validation_error` with `details.reason: "password_required_by_policy"`.',
     tag: "My shares",
     auth: "api_key",
     params: shareIdParams,
@@ -51,7 +51,7 @@ export const myShareRoutes: Route[] = [
         schema: shareSchema,
       },
     },
-    errors: ["forbidden", "not_found"],
+    errors: ["validation_error", "forbidden", "not_found"],
     async handle({ ctx, actor, params, body }) {
       const view = await updateShare(ctx.services.shares, actor, params.share_id, body);
       return { status: 200, body: presentShare(view, ctx.publicBaseUrl) };

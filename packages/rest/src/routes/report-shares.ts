@@ -98,8 +98,12 @@ const shareRoutesFor = (kind: ResourceKind): Route[] => {
         `${kind.noun}, the snapshot is rebuilt and the same link returned with \`is_existing: true\` (200). ` +
         "`rotate: true` drops the caller's shares here and mints a new token (201); old links die at once. " +
         "With `keep_settings: true` the new link keeps the old one's `expires_at` and `white_label_config` " +
-        "(without it: 30 days and the brand's white label). " +
-        `At most ${ACTIVE_SHARES_PER_RESOURCE} active shares per resource across the brand.`,
+        "(without it: the brand's default expiry, 30 days unless a manager set one, and the brand's white label). " +
+        `At most ${ACTIVE_SHARES_PER_RESOURCE} active shares per resource across the brand. ` +
+        "The brand's share policy (`GET /v1/brand`) applies: `expiration_days` above its maximum is 400 " +
+        '`validation_error` with `details.reason: "exceeds_brand_max_expiry"` and `details.max_expiration_days`; ' +
+        "when it requires passwords, a new link without `password` (or a refresh leaving the link without one) " +
+        'is 400 with `"password_required_by_policy"`.',
       tag: kind.tag,
       auth: "api_key",
       params: kind.params,
@@ -153,7 +157,8 @@ const shareRoutesFor = (kind: ResourceKind): Route[] => {
       operationId: `extend${kind.opNoun}Share`,
       summary: `Extend a ${kind.noun} share`,
       description:
-        "Sets `expires_at` to now + `expiration_days`, whatever remained. Owner only. Revives an expired share (same token), which counts against the cap.",
+        "Sets `expires_at` to now + `expiration_days`, whatever remained. Owner only. Revives an expired share (same token), which counts against the cap. " +
+        'Beyond the brand\'s maximum expiry (`GET /v1/brand`): 400 `validation_error` with `details.reason: "exceeds_brand_max_expiry"`.',
       tag: kind.tag,
       auth: "api_key",
       params: kind.shareParams,
