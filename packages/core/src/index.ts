@@ -21,6 +21,7 @@ export * from "./brands/share-policy";
 export * from "./clock";
 export * from "./errors";
 export * from "./field-issues";
+export * from "./idempotency";
 export * from "./provisioning/ports";
 export * from "./provisioning/provision";
 export * from "./provisioning/schemas";

@@ -74,6 +74,7 @@ export {
 } from "./replica-reads";
 export { DrizzleAccountRepository } from "./repositories/account-repository";
 export { DrizzleAnalyticsRepository } from "./repositories/analytics-repository";
+export { DrizzleIdempotencyStore } from "./repositories/idempotency-store";
 export { DrizzleResourceCatalog } from "./repositories/resource-catalog";
 export { DrizzleRetentionStore } from "./repositories/retention-store";
 export { DrizzleShareRepository } from "./repositories/share-repository";
@@ -89,5 +90,11 @@ export {
   type DemoSeed,
   seedDemo,
 } from "./seed";
-export { createServices, type Services, type ServicesOptions, webhookSecretCipher } from "./services";
+export {
+  createServices,
+  idempotentResponseCipher,
+  type Services,
+  type ServicesOptions,
+  webhookSecretCipher,
+} from "./services";
 export { hasAnyUser } from "./users-present";

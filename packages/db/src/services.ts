@@ -4,6 +4,7 @@ import {
   type Clock,
   createAesGcmTokenCipher,
   cryptoRandom,
+  type IdempotencyDeps,
   type PasswordHasher,
   type ProvisioningDeps,
   type PublicReadDeps,
@@ -20,6 +21,7 @@ import { createJobSlot, type JobSlot } from "./jobs/job-slot";
 import { createArgon2PasswordHasher } from "./passwords";
 import { DrizzleAccountRepository } from "./repositories/account-repository";
 import { DrizzleAnalyticsRepository } from "./repositories/analytics-repository";
+import { DrizzleIdempotencyStore } from "./repositories/idempotency-store";
 import { DrizzleResourceCatalog } from "./repositories/resource-catalog";
 import { DrizzleRetentionStore } from "./repositories/retention-store";
 import { DrizzleShareRepository } from "./repositories/share-repository";
@@ -46,6 +48,8 @@ export interface Services {
   viewSink: ViewSink;
   /** Webhook endpoints (managers' use cases); the same repository is the delivery worker's store. */
   webhooks: WebhookDeps & { webhooks: DrizzleWebhookRepository };
+  /** `Idempotency-Key` of /v1 writes: the keys and their kept (encrypted) answers. */
+  idempotency: IdempotencyDeps;
   /** The job queue, once the server binds it (`startJobs`): outbox relay, delivery jobs, manual retries. */
   jobs: JobSlot;
 }
@@ -64,6 +68,10 @@ export interface ServicesOptions {
   /** DATABASE_REPLICA_URL's reads (replica-reads.ts): the public read asks it first. */
   replica?: PublicReadDeps["replica"];
 }
+
+/** Kept answers of idempotent requests are encrypted under their own label (they may hold a share URL or a key). */
+export const idempotentResponseCipher = (tokenSecret: string) =>
+  createAesGcmTokenCipher(`idempotent-responses:${tokenSecret}`);
 
 /** The webhook signing secrets' key is derived under its own label, never equal to the token key. */
 export const webhookSecretCipher = (tokenSecret: string) =>
@@ -109,6 +117,12 @@ export const createServices = (db: Database, options: ServicesOptions): Services
       secretCipher: webhookSecretCipher(options.tokenSecret),
       urlPolicy: options.webhookUrlPolicy ?? { allowPrivate: false },
       ...(options.webhookResolver && { resolver: options.webhookResolver }),
+    },
+    idempotency: {
+      store: new DrizzleIdempotencyStore(db),
+      clock,
+      random,
+      cipher: idempotentResponseCipher(options.tokenSecret),
     },
     jobs,
   };

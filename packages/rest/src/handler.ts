@@ -14,6 +14,7 @@ import { BodyTooLargeError, ClientAbortedError } from "@sharelinks/edge";
 import { bearerCredential } from "./auth";
 import type { RestContext } from "./context";
 import { errorEnvelope, HTTP_STATUS_BY_CODE, internalError } from "./errors";
+import { ADMIN_IDEMPOTENCY_SCOPE, idempotencyKeyOf, runWithIdempotencyKey } from "./idempotency";
 import type { Route } from "./route";
 import type { RestRequest, RestResponse } from "./types";
 import { parseJsonBody, parseParameters, queryObject, refuseQuery } from "./validation";
@@ -94,17 +95,25 @@ const authFailed = async (ctx: RestContext, req: RestRequest): Promise<never> =>
   throw unauthorized();
 };
 
+/** The caller, and the scope its `Idempotency-Key`s live in (null: a caller without keys). */
+interface Caller {
+  actor: Actor | null;
+  scope: string | null;
+}
+
+const ANONYMOUS: Caller = { actor: null, scope: null };
+
 const identify = async (
   ctx: RestContext,
   route: Route,
   req: RestRequest,
   requestId: string,
   headers: Record<string, string>,
-): Promise<Actor | null> => {
+): Promise<Caller> => {
   switch (route.auth) {
     case "public":
       await ctx.limits.publicPerIp.take(req.clientIp, headers);
-      return null;
+      return ANONYMOUS;
     case "api_key": {
       ctx.limits.authFailures.check(req.clientIp);
       const key = bearerCredential(req.headers);
@@ -113,8 +122,11 @@ const identify = async (
       // Counted before the lookup, so a client over its budget costs no database work.
       await ctx.limits.perKey.take(key, headers);
       try {
-        const { caller, profile } = await authenticateApiKeyWithProfile(ctx.services.accounts, key);
-        return { userId: caller.userId, brandId: caller.brandId, role: caller.role, requestId, profile };
+        const { caller, profile, keyId } = await authenticateApiKeyWithProfile(ctx.services.accounts, key);
+        return {
+          actor: { userId: caller.userId, brandId: caller.brandId, role: caller.role, requestId, profile },
+          scope: keyId,
+        };
       } catch (error) {
         if (isDomainError(error) && error.code === "unauthorized") return authFailed(ctx, req);
         throw error;
@@ -123,12 +135,12 @@ const identify = async (
     case "admin": {
       ctx.limits.authFailures.check(req.clientIp);
       const presented = bearerCredential(req.headers);
-      if (ctx.isAdminToken(presented)) return null;
+      if (ctx.isAdminToken(presented)) return { actor: null, scope: ADMIN_IDEMPOTENCY_SCOPE };
       if (presented === null) throw unauthorized();
       return authFailed(ctx, req);
     }
     case "none":
-      return null;
+      return ANONYMOUS;
   }
 };
 
@@ -140,7 +152,7 @@ const runRoute = async (
   requestId: string,
   headers: Record<string, string>,
 ): Promise<{ status: number; body: string | null; viewedShareId: string | null }> => {
-  const actor = await identify(ctx, route, req, requestId, headers);
+  const { actor, scope } = await identify(ctx, route, req, requestId, headers);
 
   const params =
     route.params && route.validateParams !== false
@@ -151,7 +163,10 @@ const runRoute = async (
   // Operational routes (health, the OpenAPI document) ignore a query string: probes and caches add them.
   else if (route.auth !== "none") refuseQuery(req.query);
 
+  const idempotencyKey = scope === null ? null : idempotencyKeyOf(route.method, req.headers);
+
   let body: unknown;
+  let bodyText = "";
   if (route.body) {
     const limit = route.bodyLimitBytes ?? (route.auth === "admin" ? ctx.maxAdminBodyBytes : ctx.maxBodyBytes);
     let text: string;
@@ -165,9 +180,39 @@ const runRoute = async (
       }
       throw error;
     }
+    bodyText = text;
     body = parseJsonBody(route.body, text);
   }
 
+  const execute = () => callRoute(route, { ctx, actor, params, query, body, requestId, req }, headers);
+  if (idempotencyKey === null || scope === null) return execute();
+  const answer = await runWithIdempotencyKey(
+    ctx.services.idempotency,
+    ctx.logger,
+    { scope, key: idempotencyKey, method: route.method, path: req.path, query: req.query, body: bodyText },
+    headers,
+    requestId,
+    // Failures are answers too (a 404 is kept and replayed); only a 5xx lets the key go.
+    () => execute().catch((error: unknown) => failure(ctx, error, requestId, headers, route.path)),
+  );
+  return { ...answer, viewedShareId: null };
+};
+
+interface RouteCall {
+  ctx: RestContext;
+  actor: Actor | null;
+  params: unknown;
+  query: unknown;
+  body: unknown;
+  requestId: string;
+  req: RestRequest;
+}
+
+const callRoute = async (
+  route: Route,
+  { ctx, actor, params, query, body, requestId, req }: RouteCall,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string | null; viewedShareId: string | null }> => {
   const result = await route.handle({
     ctx,
     actor,

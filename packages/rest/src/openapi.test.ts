@@ -108,6 +108,35 @@ describe("OpenAPI document", () => {
     expect(documented.sort()).toEqual(routes.map((r) => `${r.method.toLowerCase()} ${r.path}`).sort());
   });
 
+  it("every POST, PATCH and DELETE under /v1 takes Idempotency-Key and documents its 409 reasons and replay header", async () => {
+    const doc = await fetchDoc();
+    const writes = routes.filter((r) => r.method !== "GET");
+    expect(writes.length).toBeGreaterThan(15);
+    for (const route of writes) {
+      const operation = doc.paths[route.path][route.method.toLowerCase()];
+      const where = `${route.method} ${route.path}`;
+      expect(operation.parameters, where).toContainEqual({ $ref: "#/components/parameters/IdempotencyKey" });
+      expect(operation.responses["409"], where).toEqual({ $ref: "#/components/responses/conflict" });
+      expect(operation.responses["400"], where).toEqual({ $ref: "#/components/responses/validation_error" });
+      for (const status of Object.keys(route.responses)) {
+        expect(operation.responses[status].headers["Idempotent-Replayed"], where).toBeDefined();
+      }
+    }
+    for (const route of routes.filter((r) => r.method === "GET")) {
+      expect(JSON.stringify(doc.paths[route.path].get)).not.toContain("IdempotencyKey");
+    }
+    const parameter = doc.components.parameters.IdempotencyKey;
+    expect(parameter).toMatchObject({ name: "Idempotency-Key", in: "header", required: false });
+    expect(parameter.schema).toMatchObject({ minLength: 1, maxLength: 255 });
+    const conflict = doc.components.responses.conflict;
+    expect(conflict.description).toContain("idempotency_key_reused");
+    expect(conflict.description).toContain("idempotency_key_in_progress");
+    expect(Object.keys(conflict.content["application/json"].examples).sort()).toEqual([
+      "idempotency_key_in_progress",
+      "idempotency_key_reused",
+    ]);
+  });
+
   it("every $ref resolves, and components are plain JSON Schema 2020-12 objects", async () => {
     const doc = await fetchDoc();
     const refs = collectRefs(doc);

@@ -8,6 +8,7 @@ import {
 import { z } from "zod";
 import { shareEventSchema } from "./analytics-schemas";
 import { HTTP_STATUS_BY_CODE } from "./errors";
+import { IDEMPOTENT_METHODS } from "./idempotency";
 import type { Route } from "./route";
 import {
   effectiveWhiteLabelSchema,
@@ -63,7 +64,10 @@ const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   unauthorized: "Missing or invalid credentials",
   forbidden: "You do not have permission to access this resource",
   not_found: "Resource not found",
-  conflict: "Resource conflict",
+  conflict:
+    "Resource conflict. On a write sent with `Idempotency-Key`, `details.reason` says which: " +
+    "`idempotency_key_reused` (this key was used, within 24 h, for a different method, path or body) or " +
+    "`idempotency_key_in_progress` (the first request with this key is still running: retry after a moment)",
   gone: "The share link has expired",
   body_validation_error: "Request body is not JSON or did not match the expected schema",
   payload_too_large: "Request body exceeds the size limit (1 MiB; 32 MiB on /v1/admin)",
@@ -84,8 +88,57 @@ const HEADERS: Record<string, Json> = {
   "Cache-Control": { description: "`no-store`.", schema: { type: "string" } },
   "Referrer-Policy": { description: "`no-referrer` on public responses.", schema: { type: "string" } },
   "X-Robots-Tag": { description: "`noindex, nofollow` on public responses.", schema: { type: "string" } },
+  "Idempotent-Replayed": {
+    description:
+      "`true` when this is the stored answer of an earlier request with the same `Idempotency-Key` (the work was not done again).",
+    schema: { type: "string", enum: ["true"] },
+  },
 };
+
+const IDEMPOTENCY_KEY_PARAMETER: Json = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "Makes a retry safe: a repeat of this request (same method, path and body) with the same key, by the same API key " +
+    "(or the admin token), within 24 h, gets the first answer again (status and body, with `Idempotent-Replayed: true`) " +
+    "without doing the work twice. The same key for a different request is 409 `idempotency_key_reused`; a repeat " +
+    "while the first is still running is 409 `idempotency_key_in_progress`. 5xx answers are not kept. " +
+    "1-255 printable ASCII characters (a UUID is a good key); anything else is 400 `validation_error`.",
+  schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x20-\\x7E]+$" },
+  example: "5f2b9c1e-7a43-4c1d-9a0e-2d3f4b5c6d7e",
+};
+
+/** The writes that accept `Idempotency-Key`: every POST, PATCH and DELETE of an authenticated caller. */
+export const takesIdempotencyKey = (route: Route): boolean =>
+  IDEMPOTENT_METHODS.has(route.method) && (route.auth === "api_key" || route.auth === "admin");
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
+
+const EXAMPLE_REQUEST_ID = "9f6c4e8a-1d3b-4c8b-9f1e-7a3b1c2d3e4f";
+const IDEMPOTENCY_CONFLICT_EXAMPLES: Json = {
+  idempotency_key_reused: {
+    summary: "The key was used for a different request",
+    value: {
+      error: {
+        code: "conflict",
+        message: "This Idempotency-Key was used for a different request",
+        details: { reason: "idempotency_key_reused" },
+      },
+      request_id: EXAMPLE_REQUEST_ID,
+    },
+  },
+  idempotency_key_in_progress: {
+    summary: "The first request with this key is still running",
+    value: {
+      error: {
+        code: "conflict",
+        message: "A request with this Idempotency-Key is still being processed; retry later",
+        details: { reason: "idempotency_key_in_progress" },
+      },
+      request_id: EXAMPLE_REQUEST_ID,
+    },
+  },
+};
 
 const idOf = (schema: z.ZodType): string | undefined => {
   const id = z.globalRegistry.get(schema)?.id;
@@ -150,6 +203,11 @@ export const errorCodesOf = (route: Route): ErrorCode[] => {
   // Per key or per IP, and failed authentications per client IP.
   if (route.auth !== "none") codes.add("rate_limit_exceeded");
   if (route.usesDatabase !== false) codes.add("service_unavailable");
+  if (takesIdempotencyKey(route)) {
+    // A malformed key, and the key's two conflicts.
+    codes.add("validation_error");
+    codes.add("conflict");
+  }
   codes.add("internal_error");
   return [...codes].sort((a, b) => HTTP_STATUS_BY_CODE[a] - HTTP_STATUS_BY_CODE[b]);
 };
@@ -159,6 +217,7 @@ const successHeaders = (route: Route): Json => {
   if (route.auth === "api_key" || route.auth === "public")
     names.push("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
   if (route.auth === "public") names.push("Cache-Control", "Referrer-Policy", "X-Robots-Tag");
+  if (takesIdempotencyKey(route)) names.push("Idempotent-Replayed");
   return Object.fromEntries(names.map((name) => [name, headerRef(name)]));
 };
 
@@ -184,6 +243,7 @@ export const buildOpenApiDocument = (routes: readonly Route[], options: OpenApiO
     const parameters = [
       ...(route.params ? parametersOf(route.params, "path") : []),
       ...(route.query ? parametersOf(route.query, "query") : []),
+      ...(takesIdempotencyKey(route) ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : []),
     ];
     const responses: Record<string, Json> = {};
     for (const [status, spec] of Object.entries(route.responses)) {
@@ -261,10 +321,14 @@ export const buildOpenApiDocument = (routes: readonly Route[], options: OpenApiO
         content: {
           "application/json": {
             schema: { $ref: schemaRef(errorId) },
-            example: {
-              error: { code, message: ERROR_DESCRIPTIONS[code] },
-              request_id: "9f6c4e8a-1d3b-4c8b-9f1e-7a3b1c2d3e4f",
-            },
+            ...(code === "conflict"
+              ? { examples: IDEMPOTENCY_CONFLICT_EXAMPLES }
+              : {
+                  example: {
+                    error: { code, message: ERROR_DESCRIPTIONS[code] },
+                    request_id: EXAMPLE_REQUEST_ID,
+                  },
+                }),
           },
         },
       },
@@ -290,6 +354,7 @@ export const buildOpenApiDocument = (routes: readonly Route[], options: OpenApiO
     components: {
       schemas,
       responses: errorResponses,
+      parameters: { IdempotencyKey: IDEMPOTENCY_KEY_PARAMETER },
       headers: HEADERS,
       securitySchemes: {
         apiKey: {

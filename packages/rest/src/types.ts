@@ -1,6 +1,7 @@
 import type {
   AccountDeps,
   AnalyticsDeps,
+  IdempotencyDeps,
   ProvisioningDeps,
   PublicReadDeps,
   ShareDeps,
@@ -58,4 +59,6 @@ export interface RestServices {
   publicRead: PublicReadDeps;
   analytics: AnalyticsDeps;
   webhooks: WebhookDeps;
+  /** `Idempotency-Key` of every /v1 write: where keys and their first answers are kept. */
+  idempotency: IdempotencyDeps;
 }

@@ -17,19 +17,20 @@ export const authenticateApiKey = async (
 
 /**
  * The same, also handing back the user as a share's owner is shown, read in the
- * same lookup: the REST adapter puts it on the actor (`Actor.profile`).
+ * same lookup: the REST adapter puts it on the actor (`Actor.profile`), and the key's id.
  */
 export const authenticateApiKeyWithProfile = async (
   deps: Pick<AccountDeps, "accounts" | "clock">,
   rawKey: string,
-): Promise<{ caller: Caller; profile: ActorProfile }> => {
+): Promise<{ caller: Caller; profile: ActorProfile; keyId: string }> => {
   if (!isWellFormedApiKey(rawKey)) throw unauthorized();
   const found = await deps.accounts.findApiKeyByHash(hashSecret(rawKey));
   if (!found || found.key.revokedAt !== null) throw unauthorized();
   const now = deps.clock.now();
   const lastUsed = found.key.lastUsedAt?.getTime() ?? 0;
   if (now.getTime() - lastUsed >= TOUCH_INTERVAL_MS) await deps.accounts.touchApiKey(found.key.id, now);
-  return profiled(found.user);
+  // The key's id scopes what the key asks for by name (Idempotency-Key).
+  return { ...profiled(found.user), keyId: found.key.id };
 };
 
 /** Session cookie -> its user, while the session lasts. */

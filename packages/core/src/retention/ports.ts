@@ -15,4 +15,6 @@ export interface RetentionStore {
   deleteFinishedWebhookDeliveriesBefore(before: Date): Promise<number>;
   /** View-analytics visitor keys of UTC days before `day` (`YYYY-MM-DD`); the daily counts stay. */
   deleteVisitorKeysBefore(day: string): Promise<number>;
+  /** Idempotency keys (and their kept answers) made before `before`. */
+  deleteIdempotencyKeysBefore(before: Date): Promise<number>;
 }

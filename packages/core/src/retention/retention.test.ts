@@ -13,6 +13,7 @@ describe("retentionCutoffs", () => {
       auditEventsBefore: new Date("2024-02-04T09:00:00.000Z"),
       webhookDeliveriesCreatedBefore: new Date("2025-02-08T09:00:00.000Z"),
       visitorKeysBeforeDay: "2025-03-09",
+      idempotencyKeysBefore: new Date("2025-03-09T09:00:00.000Z"),
     });
   });
 
@@ -55,15 +56,25 @@ describe("runRetention", () => {
         asked.push(["visitor keys", day]);
         return 5;
       },
+      deleteIdempotencyKeysBefore: deleting("idempotency", 6),
     };
     const report = await runRetention({ store, clock: createFakeClock(NOW) }, DEFAULT_RETENTION_POLICY);
-    expect(report).toEqual({ sessions: 3, shares: 2, auditEvents: 1, webhookDeliveries: 4, visitorKeys: 5 });
+    expect(report).toEqual({
+      sessions: 3,
+      shares: 2,
+      auditEvents: 1,
+      webhookDeliveries: 4,
+      visitorKeys: 5,
+      idempotencyKeys: 6,
+    });
     expect(asked).toEqual([
       ["sessions", "2025-03-10T09:00:00.000Z"],
       ["shares", "2024-12-10T09:00:00.000Z"],
       ["audit", "2024-02-04T09:00:00.000Z"],
       ["deliveries", "2025-02-08T09:00:00.000Z"],
       ["visitor keys", "2025-03-09"],
+      // Idempotency keys live their 24 h window, whatever the policy says.
+      ["idempotency", "2025-03-09T09:00:00.000Z"],
     ]);
   });
 });

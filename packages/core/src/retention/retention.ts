@@ -1,5 +1,6 @@
 import { addDays, utcDay } from "../analytics/day";
 import type { Clock } from "../clock";
+import { IDEMPOTENCY_WINDOW_MS } from "../idempotency/request";
 import type { RetentionStore } from "./ports";
 
 /**
@@ -42,6 +43,7 @@ export interface RetentionCutoffs {
   webhookDeliveriesCreatedBefore: Date;
   /** A UTC day, `YYYY-MM-DD`: visitor keys of earlier days go. */
   visitorKeysBeforeDay: string;
+  idempotencyKeysBefore: Date;
 }
 
 export interface RetentionReport {
@@ -50,6 +52,7 @@ export interface RetentionReport {
   auditEvents: number;
   webhookDeliveries: number;
   visitorKeys: number;
+  idempotencyKeys: number;
 }
 
 export interface RetentionDeps {
@@ -67,7 +70,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * `auditRetentionDays`, whether or not its share still exists; a webhook
  * delivery for `webhookDeliveryRetentionDays` once it is finished (a pending
  * one is still being retried, or was retried by hand, and stays until it ends);
- * visitor keys for `visitorKeyRetentionDays` UTC days.
+ * visitor keys for `visitorKeyRetentionDays` UTC days; an idempotency key for
+ * its 24 h window (not configurable: it is the API's promise).
  */
 export const retentionCutoffs = (now: Date, policy: RetentionPolicy): RetentionCutoffs => ({
   sessionsExpiredBefore: now,
@@ -75,6 +79,7 @@ export const retentionCutoffs = (now: Date, policy: RetentionPolicy): RetentionC
   auditEventsBefore: new Date(now.getTime() - policy.auditRetentionDays * DAY_MS),
   webhookDeliveriesCreatedBefore: new Date(now.getTime() - policy.webhookDeliveryRetentionDays * DAY_MS),
   visitorKeysBeforeDay: addDays(utcDay(now.getTime()), -(policy.visitorKeyRetentionDays - 1)),
+  idempotencyKeysBefore: new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS),
 });
 
 /** The scheduled maintenance job's work: deletes whatever the policy no longer keeps. */
@@ -90,5 +95,6 @@ export const runRetention = async (
     cutoffs.webhookDeliveriesCreatedBefore,
   );
   const visitorKeys = await deps.store.deleteVisitorKeysBefore(cutoffs.visitorKeysBeforeDay);
-  return { sessions, shares, auditEvents, webhookDeliveries, visitorKeys };
+  const idempotencyKeys = await deps.store.deleteIdempotencyKeysBefore(cutoffs.idempotencyKeysBefore);
+  return { sessions, shares, auditEvents, webhookDeliveries, visitorKeys, idempotencyKeys };
 };

@@ -2,6 +2,7 @@ export * from "./fake-clock";
 export * from "./fixtures";
 export * from "./in-memory-account-repository";
 export * from "./in-memory-analytics";
+export * from "./in-memory-idempotency-store";
 export * from "./in-memory-resource-reader";
 export * from "./in-memory-share-repository";
 export * from "./in-memory-webhooks";

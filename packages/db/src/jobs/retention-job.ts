@@ -25,6 +25,7 @@ export const retentionJob = (
         deleted_audit_events: deleted.auditEvents,
         deleted_webhook_deliveries: deleted.webhookDeliveries,
         deleted_visitor_keys: deleted.visitorKeys,
+        deleted_idempotency_keys: deleted.idempotencyKeys,
       },
       "retention: expired data deleted",
     );

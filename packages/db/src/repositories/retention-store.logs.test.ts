@@ -148,6 +148,7 @@ describe.each(testDatabaseKinds())(
         auditEvents: 0,
         webhookDeliveries: 0,
         visitorKeys: 0,
+        idempotencyKeys: 0,
       });
     });
 

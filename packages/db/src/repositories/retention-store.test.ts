@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { DEFAULT_RETENTION_POLICY, type RetentionReport, runRetention } from "@sharelinks/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDb, type Database, type DatabaseKind } from "../client";
-import { reports, sessions, shareEvents, shares } from "../schema";
+import { idempotencyKeys, reports, sessions, shareEvents, shares } from "../schema";
 import { createManualClock, createTenant, createTestDatabase, testDatabaseKinds } from "../testing";
 import { DrizzleRetentionStore } from "./retention-store";
 
@@ -17,6 +17,7 @@ interface Seeded {
   keptSessions: string[];
   keptShares: string[];
   keptEvents: string[];
+  keptKeys: string[];
   doomed: RetentionReport;
 }
 
@@ -24,14 +25,22 @@ interface Seeded {
  * On either side of every cutoff: sessions expired a second ago / expiring
  * now (kept: active up to its expiry instant); shares expired 90 days and a
  * second ago / 89 days ago / active; audit events 400 days and a second ago /
- * 399 days ago, including the events of the shares that go.
+ * 399 days ago, including the events of the shares that go; idempotency keys
+ * made 24 h and a second ago / 24 h less a second ago.
  */
 const seed = async (db: Database, services: Parameters<typeof createTenant>[0]): Promise<Seeded> => {
   const tenant = await createTenant(services, { members: 0 });
   const brandId = tenant.brand.id;
   const ownerId = tenant.manager.id;
   const second = 1_000;
-  const kept: Seeded = { keptSessions: [], keptShares: [], keptEvents: [], doomed: {} as RetentionReport };
+  const kept: Seeded = {
+    keptSessions: [],
+    keptShares: [],
+    keptEvents: [],
+    keptKeys: [],
+    doomed: {} as RetentionReport,
+  };
+  const keyRows = [];
   const sessionRows = [];
   const reportRows = [];
   const shareRows = [];
@@ -86,11 +95,27 @@ const seed = async (db: Database, services: Parameters<typeof createTenant>[0]):
       at: eventDoomed ? new Date(daysAgo(400).getTime() - second) : daysAgo(399),
     });
     if (!eventDoomed) kept.keptEvents.push(eventId);
+
+    const keyId = randomUUID();
+    const keyDoomed = i % 4 === 3;
+    keyRows.push({
+      id: keyId,
+      scope: randomUUID(),
+      keyHash: randomBytes(32).toString("hex"),
+      fingerprint: randomBytes(32).toString("hex"),
+      claimId: randomUUID(),
+      state: "done" as const,
+      responseStatus: 201,
+      response: "v1.x.y.z",
+      createdAt: new Date(daysAgo(1).getTime() + (keyDoomed ? -second : second)),
+    });
+    if (!keyDoomed) kept.keptKeys.push(keyId);
   }
   await db.orm.insert(sessions).values(sessionRows);
   await db.orm.insert(reports).values(reportRows);
   await db.orm.insert(shares).values(shareRows);
   await db.orm.insert(shareEvents).values(eventRows);
+  await db.orm.insert(idempotencyKeys).values(keyRows);
   kept.doomed = {
     sessions: PER_KIND - kept.keptSessions.length,
     shares: PER_KIND - kept.keptShares.length,
@@ -98,6 +123,7 @@ const seed = async (db: Database, services: Parameters<typeof createTenant>[0]):
     // retention-store.logs.test.ts covers these two.
     webhookDeliveries: 0,
     visitorKeys: 0,
+    idempotencyKeys: PER_KIND - kept.keptKeys.length,
   };
   return kept;
 };
@@ -131,16 +157,21 @@ describe.each(testDatabaseKinds())("retention on %s", (kind: DatabaseKind) => {
       auditEvents: a.auditEvents + b.auditEvents,
       webhookDeliveries: a.webhookDeliveries + b.webhookDeliveries,
       visitorKeys: a.visitorKeys + b.visitorKeys,
+      idempotencyKeys: a.idempotencyKeys + b.idempotencyKeys,
     }).toEqual(seeded.doomed);
     const left = async () => ({
       sessions: sorted((await test.db.orm.select({ id: sessions.id }).from(sessions)).map((r) => r.id)),
       shares: sorted((await test.db.orm.select({ id: shares.id }).from(shares)).map((r) => r.id)),
       events: sorted((await test.db.orm.select({ id: shareEvents.id }).from(shareEvents)).map((r) => r.id)),
+      keys: sorted(
+        (await test.db.orm.select({ id: idempotencyKeys.id }).from(idempotencyKeys)).map((r) => r.id),
+      ),
     });
     expect(await left()).toEqual({
       sessions: sorted(seeded.keptSessions),
       shares: sorted(seeded.keptShares),
       events: sorted(seeded.keptEvents),
+      keys: sorted(seeded.keptKeys),
     });
 
     // Nothing is left to do: a second run deletes nothing.
@@ -150,6 +181,7 @@ describe.each(testDatabaseKinds())("retention on %s", (kind: DatabaseKind) => {
       auditEvents: 0,
       webhookDeliveries: 0,
       visitorKeys: 0,
+      idempotencyKeys: 0,
     });
   });
 });

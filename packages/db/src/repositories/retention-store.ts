@@ -3,7 +3,14 @@ import { type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { type Database, executeRows } from "../client";
 import { guarded } from "../pg-errors";
-import { sessions, shareEvents, shares, shareViewVisitors, webhookDeliveries } from "../schema";
+import {
+  idempotencyKeys,
+  sessions,
+  shareEvents,
+  shares,
+  shareViewVisitors,
+  webhookDeliveries,
+} from "../schema";
 
 /** Rows per statement: each batch is its own short transaction, so no lock is held for long. */
 export const RETENTION_BATCH_SIZE = 1_000;
@@ -40,6 +47,10 @@ export class DrizzleRetentionStore implements RetentionStore {
       before,
       sql`and ${webhookDeliveries.status} <> 'pending'`,
     );
+  }
+
+  deleteIdempotencyKeysBefore(before: Date): Promise<number> {
+    return this.deleteAll(idempotencyKeys, sql`${idempotencyKeys.createdAt}`, before);
   }
 
   /** The key has no id column: rows are matched by their primary key (share, day, key). */

@@ -1,5 +1,6 @@
 export * from "./api-keys";
 export * from "./brands";
+export * from "./idempotency-keys";
 export * from "./reports";
 export * from "./scheduled-reports";
 export * from "./sessions";

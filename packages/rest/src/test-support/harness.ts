@@ -39,6 +39,8 @@ export interface Harness {
   baseUrl: string;
   ctx: RestContext;
   services: Services;
+  /** PostgreSQL only (else null): the database's URL, for a second instance's own pool. */
+  databaseUrl: string | null;
   clock: ManualClock;
   logs: ReturnType<typeof captureLogger>;
   request(method: string, path: string, options?: RequestOptions): Promise<ApiResponse>;
@@ -105,6 +107,7 @@ export const startHarness = async (kind: DatabaseKind, options: HarnessOptions =
     baseUrl,
     ctx,
     services: database.services,
+    databaseUrl: database.url,
     clock,
     logs,
     request,

@@ -22,5 +22,6 @@ export const servicesThatMustNotBeUsed = (): RestServices => {
     publicRead: trap("publicRead"),
     analytics: trap("analytics"),
     webhooks: trap("webhooks"),
+    idempotency: trap("idempotency"),
   };
 };

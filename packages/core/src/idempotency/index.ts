@@ -1,0 +1,3 @@
+export * from "./ports";
+export * from "./request";
+export * from "./run-idempotent";
