@@ -9,7 +9,7 @@ import {
   sharePolicyOf,
   type User,
 } from "@sharelinks/core";
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { isUuid } from "../ids";
 import { guarded, isUniqueViolation } from "../pg-errors";
@@ -31,7 +31,17 @@ const brandFromRow = (row: BrandRow): Brand => ({ ...row, sharePolicy: sharePoli
 
 /** Brands, users and their credentials. Secrets arrive here already hashed. */
 export class DrizzleAccountRepository implements AccountRepository {
-  constructor(private readonly db: Database) {}
+  /** Every authenticated REST request runs it: built once, not per request. */
+  private readonly apiKeyByHash;
+
+  constructor(private readonly db: Database) {
+    this.apiKeyByHash = db.orm
+      .select({ key: apiKeys, user: users })
+      .from(apiKeys)
+      .innerJoin(users, eq(users.id, apiKeys.userId))
+      .where(eq(apiKeys.keyHash, sql.placeholder("keyHash")))
+      .prepare("api_key_by_hash");
+  }
 
   insertBrand(brand: Brand): Promise<void> {
     return guarded(async () => void (await this.db.orm.insert(brands).values(brand)));
@@ -128,11 +138,7 @@ export class DrizzleAccountRepository implements AccountRepository {
   /** Every authenticated REST request: one indexed lookup, the user joined in. */
   findApiKeyByHash(keyHash: string): Promise<{ key: ApiKey; user: User } | null> {
     return guarded(async () => {
-      const [row] = await this.db.orm
-        .select({ key: apiKeys, user: users })
-        .from(apiKeys)
-        .innerJoin(users, eq(users.id, apiKeys.userId))
-        .where(eq(apiKeys.keyHash, keyHash));
+      const [row] = await this.apiKeyByHash.execute({ keyHash });
       return row ?? null;
     });
   }

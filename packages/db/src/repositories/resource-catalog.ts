@@ -22,15 +22,23 @@ const runOrder = [asc(reportRuns.startedAt), asc(reportRuns.id)];
 
 /** Reports and scheduled reports (with their runs): what shares are made of. */
 export class DrizzleResourceCatalog implements ResourceCatalog {
-  constructor(private readonly db: Database) {}
+  /** Every create and refresh of a report's link reads it: built once, not per request. */
+  private readonly reportOfBrand;
+
+  constructor(private readonly db: Database) {
+    this.reportOfBrand = db.orm
+      .select()
+      .from(reports)
+      .where(
+        and(eq(reports.id, sql.placeholder("reportId")), eq(reports.brandId, sql.placeholder("brandId"))),
+      )
+      .prepare("report_of_brand");
+  }
 
   findReport(brandId: string, reportId: string): Promise<Report | null> {
     return guarded(async () => {
       if (!isUuid(brandId) || !isUuid(reportId)) return null;
-      const [row] = await this.db.orm
-        .select()
-        .from(reports)
-        .where(and(eq(reports.id, reportId), eq(reports.brandId, brandId)));
+      const [row] = await this.reportOfBrand.execute({ reportId, brandId });
       return row ?? null;
     });
   }

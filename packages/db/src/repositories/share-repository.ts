@@ -79,11 +79,13 @@ export class DrizzleShareRepository implements ShareRepository {
   transaction<T>(work: (tx: ShareTransaction) => Promise<T>): Promise<T> {
     return withTransactionRetry(async () => {
       const recorded: string[] = [];
-      const result = await this.db.orm.transaction((tx) => {
+      const result = await this.db.orm.transaction(async (tx) => {
         const writes = new DrizzleShareTransaction(tx);
         recorded.length = 0;
         writes.onRecorded = (type) => recorded.push(type);
-        return work(writes);
+        const result = await work(writes);
+        await writes.flush();
+        return result;
       });
       // Counted once committed: the events of a retried attempt never happened.
       for (const type of recorded) dbObserver.shareEvent(type);

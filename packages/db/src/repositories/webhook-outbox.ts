@@ -11,7 +11,12 @@ export const writeWebhookEvent = (tx: Orm, event: WebhookEvent): Promise<void> =
 /** Several events in one statement (a view flush's first views). */
 export const writeWebhookEvents = async (tx: Orm, events: readonly WebhookEvent[]): Promise<void> => {
   if (events.length === 0) return;
-  await tx
+  await webhookEventInsert(tx, events);
+};
+
+/** The outbox insert of some events, not yet sent (a share write folds it into its own statement). */
+export const webhookEventInsert = (tx: Orm, events: readonly WebhookEvent[]) =>
+  tx
     .insert(webhookOutbox)
     .values(
       events.map((event) => {
@@ -20,7 +25,6 @@ export const writeWebhookEvents = async (tx: Orm, events: readonly WebhookEvent[
       }),
     )
     .onConflictDoNothing();
-};
 
 /** Events the relay moves per transaction. */
 export const RELAY_BATCH = 100;

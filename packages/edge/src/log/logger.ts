@@ -54,8 +54,13 @@ export interface CreateLoggerOptions {
  * collector) one JSON object per line. Pretty-printing runs in this thread,
  * not in a transport worker: it is for a person watching, not for volume.
  */
-const stdoutDestination = (): DestinationStream | undefined =>
-  process.stdout.isTTY ? pretty({ colorize: true, translateTime: "SYS:HH:MM:ss.l", sync: true }) : undefined;
+const stdoutDestination = (): DestinationStream =>
+  process.stdout.isTTY
+    ? pretty({ colorize: true, translateTime: "SYS:HH:MM:ss.l", sync: true })
+    : // Asynchronous: lines written while one write is in flight leave together, one
+      // syscall instead of one per line (6% of a write request's CPU, issue 15). No
+      // minimum length, so nothing waits for a buffer to fill; pino flushes on exit.
+      pino.destination({ dest: 1, sync: false });
 
 /** The one way a logger is made, in the server and in every test: same redaction, same error serializer. */
 export const createLogger = (options: CreateLoggerOptions): Logger => {
@@ -65,6 +70,5 @@ export const createLogger = (options: CreateLoggerOptions): Logger => {
     serializers: { err: serializeError, error: serializeError },
     ...(options.base && { base: { pid: process.pid, hostname: hostname(), ...options.base } }),
   };
-  const destination = options.destination ?? stdoutDestination();
-  return destination ? pino(config, destination) : pino(config);
+  return pino(config, options.destination ?? stdoutDestination());
 };
