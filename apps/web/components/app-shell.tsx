@@ -16,6 +16,7 @@ const NAV = [
   { href: "/schedules", label: "Schedules", Icon: Icons.ScheduleIcon },
   { href: "/links", label: "My links", Icon: Icons.LinkIcon },
   { href: "/api-keys", label: "API keys", Icon: Icons.KeyIcon },
+  { href: "/settings/webhooks", label: "Webhooks", Icon: Icons.WebhookIcon },
   { href: "/docs", label: "API docs", Icon: Icons.DocIcon },
 ] as const;
 

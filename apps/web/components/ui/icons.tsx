@@ -76,3 +76,9 @@ export const DocIcon = () => (
     <path d="M7 4h8l4 4v12H7zM15 4v4h4M10 13h6M10 17h6" />
   </Icon>
 );
+
+export const WebhookIcon = () => (
+  <Icon>
+    <path d="M9 7.5a3 3 0 1 1 4.5 2.6L16 15m-8.5 1.5a3 3 0 1 1 1-5.8M16.5 19.5a3 3 0 1 1 0-6 3 3 0 0 1 2.6 1.5M8 16.5h8" />
+  </Icon>
+);

@@ -25,6 +25,14 @@ describe.each(backendKinds())("webhooks router (%s)", (kind) => {
     expect(rotated.secret).not.toBe(created.secret);
     const log = await t.manager.api.webhooks.listWebhookDeliveries({ endpoint_id: created.id });
     expect(log).toEqual({ items: [], hasMore: false, nextCursor: null });
+    // What the dashboard's useInfiniteQuery sends: the cursor plus direction "forward".
+    const paged = await t.manager.api.webhooks.listWebhookDeliveries({
+      endpoint_id: created.id,
+      limit: 20,
+      cursor: null,
+      direction: "forward",
+    });
+    expect(paged).toEqual({ items: [], hasMore: false, nextCursor: null });
     await t.manager.api.webhooks.deleteWebhookEndpoint({ endpoint_id: created.id });
     await expectTRPCError(
       t.manager.api.webhooks.deleteWebhookEndpoint({ endpoint_id: created.id }),

@@ -18,9 +18,12 @@ import { uuidSchema } from "../schemas";
 import { authedProcedure } from "../trpc";
 
 const endpointInput = z.strictObject({ endpoint_id: uuidSchema });
-const deliveriesInput = listWebhookDeliveriesQuerySchema
-  .omit({ starting_after: true })
-  .extend({ endpoint_id: uuidSchema, cursor: uuidSchema.nullish() });
+// useInfiniteQuery sends the cursor plus `direction: "forward"`: a strict input must accept it.
+const deliveriesInput = listWebhookDeliveriesQuerySchema.omit({ starting_after: true }).extend({
+  endpoint_id: uuidSchema,
+  cursor: uuidSchema.nullish(),
+  direction: z.literal("forward").optional(),
+});
 
 export interface WebhookDeliveriesOutput {
   items: WebhookDeliveryJson[];
