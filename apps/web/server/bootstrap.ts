@@ -52,6 +52,8 @@ export const dbOptionsOf = ({ database }: AppConfig): CreateDbOptions => ({
 export interface BootstrapOptions {
   /** The read replica started or stopped being used (the log says so). */
   onReplicaChange?: (state: ReplicaState) => void;
+  /** The migration's progress at start ("waiting for the migration lock", "applied ..."). */
+  onMigrateLog?: (message: string, fields: Record<string, unknown>) => void;
 }
 
 export const bootstrap = async (config: AppConfig, options: BootstrapOptions = {}): Promise<Bootstrapped> => {
@@ -60,7 +62,8 @@ export const bootstrap = async (config: AppConfig, options: BootstrapOptions = {
     pgliteImage: PGLITE_IMAGE_DIR,
     ...dbOptionsOf(config),
   });
-  if (config.migrateOnStart || config.embedded) await db.migrate();
+  if (config.migrateOnStart || config.embedded)
+    await db.migrate(options.onMigrateLog ? { log: options.onMigrateLog } : {});
   else {
     // MIGRATE_ON_START=false: no DDL here (a DML-only role is enough); the
     // deploy's migrate step must have run first.

@@ -35,6 +35,8 @@ const start = async () => {
             { reason: state.reason, lag_ms: state.lagMs },
             "read replica not used: reads go to the primary",
           ),
+    // An instance waiting for another's migration says so (it has no open port yet).
+    onMigrateLog: (message, fields) => logger.warn(fields, message),
   });
   setRuntime({ config, services });
   const needsFirstUser = !demo && !(await hasAnyUser(db));
