@@ -81,6 +81,14 @@ const envSchema = z.object({
     DEFAULT_RETENTION_POLICY.visitorKeyRetentionDays,
     MIN_VISITOR_KEY_RETENTION_DAYS,
   ),
+  // Owners' expiry reminder emails (docs/webhooks.md, "share.expiring"); unset: no emails.
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+      .optional(),
+  ),
+  SMTP_FROM: optionalString,
   // Dev and tests only: webhook URLs may be plain http to loopback (docs/webhooks.md).
   WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["true", "false", ""]).optional(),
   METRICS_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional()),
@@ -139,6 +147,10 @@ export interface AppConfig {
   visitorKeyRetentionDays: number;
   /** WEBHOOK_ALLOW_PRIVATE_URLS=true: webhook endpoints may be http(s) to loopback (never other private addresses). */
   webhookAllowPrivateUrls: boolean;
+  /** SMTP_URL (nodemailer's URL form): owners get an email with each expiry reminder. Unset: no emails. */
+  smtpUrl: string | undefined;
+  /** SMTP_FROM: the reminders' From; default `sharelinks <no-reply@host of PUBLIC_BASE_URL>`. */
+  smtpFrom: string;
   /** A separate listener serving only /metrics (off when unset). */
   metricsPort: number | undefined;
   /** Bearer token for /metrics: on the main port it is served only when this is set. */
@@ -242,6 +254,9 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     webhookDeliveryRetentionDays: e.WEBHOOK_DELIVERY_RETENTION_DAYS,
     visitorKeyRetentionDays: e.VISITOR_KEY_RETENTION_DAYS,
     webhookAllowPrivateUrls: e.WEBHOOK_ALLOW_PRIVATE_URLS === "true",
+    smtpUrl: e.SMTP_URL,
+    smtpFrom:
+      e.SMTP_FROM ?? `sharelinks <no-reply@${new URL(e.PUBLIC_BASE_URL ?? "http://localhost").hostname}>`,
     metricsPort: e.METRICS_PORT,
     metricsToken: e.METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,

@@ -16,6 +16,7 @@ import {
 } from "@sharelinks/db";
 import { createWebhookSender } from "@sharelinks/edge";
 import type { AppConfig } from "./env";
+import { createSmtpMailer } from "./mailer";
 
 /** Every address of a host, as the system resolver sees it (the create-time check). */
 export const systemResolver: HostResolver = {
@@ -33,7 +34,8 @@ export interface WebhookJobOptions {
 
 /**
  * Webhooks on the job queue: the delivery job (one signed attempt, the next
- * one queued by the store), the once-a-minute expiry scan, and the outbox
+ * one queued by the store), the once-a-minute expiry scan (with the expiry
+ * reminders and, when SMTP_URL is set, the owners' emails), and the outbox
  * relay on this instance. Call `define` before the queue starts and `start`
  * after (the relay queues delivery jobs).
  */
@@ -44,6 +46,7 @@ export const webhookJobs = (
   options: WebhookJobOptions = {},
 ) => {
   let relay: WebhookRelay | null = null;
+  const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.smtpFrom) : undefined;
   return {
     define(queue: JobQueue) {
       queue.define(
@@ -55,7 +58,12 @@ export const webhookJobs = (
           policy: options.retryPolicy ?? DEFAULT_WEBHOOK_RETRY_POLICY,
         }),
       );
-      queue.define(webhookExpiryScanJob(services.db, systemClock, logger));
+      queue.define(
+        webhookExpiryScanJob(services.db, systemClock, logger, {
+          ...(mailer && { mailer }),
+          dashboardUrl: `${config.publicBaseUrl}/links`,
+        }),
+      );
       services.jobs.bind(queue);
     },
     start() {
@@ -64,6 +72,7 @@ export const webhookJobs = (
     },
     stop() {
       relay?.stop();
+      mailer?.close();
     },
   };
 };

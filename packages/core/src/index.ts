@@ -39,6 +39,8 @@ export * from "./shares/cancel-shares";
 export * from "./shares/create-share";
 export * from "./shares/deps";
 export * from "./shares/expiry";
+export * from "./shares/expiry-reminder-email";
+export * from "./shares/expiry-reminders";
 export * from "./shares/extend-share";
 export * from "./shares/list-shares";
 export * from "./shares/pause-share";

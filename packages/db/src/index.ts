@@ -36,6 +36,8 @@ export { createJobSlot, type JobSlot } from "./jobs/job-slot";
 export { JOB_QUEUES, type JobQueueName } from "./jobs/queues";
 export { RETENTION_CRON, retentionJob } from "./jobs/retention-job";
 export {
+  type ExpiryReminderJobOptions,
+  runExpiryReminders,
   startWebhookRelay,
   WEBHOOK_RELAY_INTERVAL_MS,
   type WebhookRelay,
@@ -74,6 +76,7 @@ export {
 } from "./replica-reads";
 export { DrizzleAccountRepository } from "./repositories/account-repository";
 export { DrizzleAnalyticsRepository } from "./repositories/analytics-repository";
+export { scanExpiringShares, sendExpiryReminderEmails } from "./repositories/expiry-reminder-scan";
 export { DrizzleIdempotencyStore } from "./repositories/idempotency-store";
 export { DrizzleResourceCatalog } from "./repositories/resource-catalog";
 export { DrizzleRetentionStore } from "./repositories/retention-store";

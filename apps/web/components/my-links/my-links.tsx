@@ -15,6 +15,7 @@ import { BulkRevokeBar, BulkRevokeDialog } from "../link-selection/bulk-revoke";
 import { useLinkSelection } from "../link-selection/use-link-selection";
 import { useToast } from "../toast";
 import { Alert, Button, EmptyState, Icons, PageHeader, QueryView } from "../ui";
+import { ExpiringSoon } from "./expiring-soon";
 import { MyLinkRow } from "./my-link-row";
 import "./my-links.css";
 
@@ -36,6 +37,7 @@ const EMPTY: Record<Status, { title: string; text: string }> = {
     title: "No active links",
     text: "Open a report or a schedule and create a link from its share panel.",
   },
+  expiring: { title: "Nothing expiring soon", text: "Links within 7 days of their expiry show up here." },
   expired: { title: "No expired links", text: "Links you let expire show up here; you can renew them." },
   all: { title: "No links yet", text: "Open a report or a schedule and create a link from its share panel." },
 };
@@ -115,6 +117,7 @@ export function MyLinks() {
           </label>
         ) : null}
       </div>
+      <ExpiringSoon />
       {selection.outcome ? <Alert tone="warning">{selection.outcome}</Alert> : null}
       {renew.error ? <Alert tone="error">Couldn't renew the link. {errorMessage(renew.error)}</Alert> : null}
 

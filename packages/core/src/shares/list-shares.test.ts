@@ -96,6 +96,15 @@ describe("listMyShares", () => {
     expect(idsOf(await list({}))).toEqual([s5, s3, s1]);
   });
 
+  it("filters expiring: active and within 7 days of expiry (the reminders' window)", async () => {
+    const { kit, s1, s2, s3, s4, s5, list } = await setup();
+    expect(idsOf(await list({ status: "expiring" }))).toEqual([s4, s2]);
+    kit.clock.advance(23 * DAY - 2 * MINUTE);
+    // The 1-day links are expired; s1 and s3 have under 7 days left, s5 (made 2 minutes later) a minute more.
+    expect(idsOf(await list({ status: "expiring" }))).toEqual([s3, s1]);
+    expect(idsOf(await list({ status: "active" }))).toEqual([s5, s3, s1]);
+  });
+
   it("filters expired and all", async () => {
     const { kit, s1, s2, s3, s4, s5, list } = await setup();
     kit.clock.advance(2 * DAY);

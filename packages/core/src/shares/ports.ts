@@ -28,7 +28,8 @@ export interface ShareTransaction {
   recordEvent(event: ShareEvent): Promise<void>;
 }
 
-export type ShareStatusFilter = "active" | "expired" | "all";
+/** `expiring`: active, expiring within EXPIRING_SOON_DAYS (the reminders' window). */
+export type ShareStatusFilter = "active" | "expiring" | "expired" | "all";
 /** `last_viewed`: the last browser view first, never-viewed shares after, each group newest first. */
 export type OwnerShareSort = "created" | "last_viewed";
 

@@ -58,7 +58,10 @@ export type CancelSharesInput = z.infer<typeof cancelSharesInputSchema>;
 
 export const SHARE_LIST_MAX_LIMIT = 100;
 export const listMySharesQuerySchema = z.strictObject({
-  status: z.enum(["active", "expired", "all"]).default("active"),
+  status: z.enum(["active", "expiring", "expired", "all"]).default("active").meta({
+    description:
+      "`active` (the default), `expiring` (active and expiring within 7 days: the expiry reminders' window), `expired`, `all`.",
+  }),
   sort: z.enum(["created", "last_viewed"]).default("created").meta({
     description:
       "`created`: newest first. `last_viewed`: most recently viewed first (browser views), never-opened links last, newest first among them.",

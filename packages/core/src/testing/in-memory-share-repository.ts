@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { Brand } from "../accounts/account";
 import { type SharePolicy, sharePolicyOf } from "../brands/share-policy";
 import { isActiveAt } from "../shares/expiry";
+import { EXPIRING_SOON_DAYS } from "../shares/expiry-reminders";
 import type {
   OwnerShareQuery,
   Page,
@@ -61,8 +62,15 @@ const resourceKey = (resource: ResourceRef) => `${resource.type}:${resource.id}`
 const newestFirst = (a: Share, b: Share) =>
   b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
-const matchesStatus = (share: Share, status: ShareStatusFilter, now: Date) =>
-  status === "all" || (status === "active") === isActiveAt(share.expiresAt, now);
+const matchesStatus = (share: Share, status: ShareStatusFilter, now: Date) => {
+  if (status === "all") return true;
+  if (status === "expiring")
+    return (
+      isActiveAt(share.expiresAt, now) &&
+      share.expiresAt.getTime() <= now.getTime() + EXPIRING_SOON_DAYS * 24 * 60 * 60 * 1000
+    );
+  return (status === "active") === isActiveAt(share.expiresAt, now);
+};
 
 /**
  * ShareRepository over plain maps, for unit tests.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SHARE_EVENT_TYPES, type ShareEvent } from "../shares/share";
-import { storedWebhookEvent, WEBHOOK_EVENT_TYPES, webhookEventOf } from "./events";
+import { storedWebhookEvent, WEBHOOK_EVENT_TYPES, webhookEventOf, webhookPayload } from "./events";
 
 const auditEvent = (type: ShareEvent["type"], subject = true): ShareEvent => ({
   id: "0b7c1c4e-9a57-4f55-8f55-4d7f7b1b0a01",
@@ -23,8 +23,22 @@ const auditEvent = (type: ShareEvent["type"], subject = true): ShareEvent => ({
 });
 
 describe("webhook events", () => {
-  it("every catalog type is share.<an audit type>", () => {
-    for (const type of WEBHOOK_EVENT_TYPES) expect(SHARE_EVENT_TYPES).toContain(type.replace(/^share\./, ""));
+  it("every catalog type is share.<an audit type>, but the reminder (no change of the share, no audit event)", () => {
+    for (const type of WEBHOOK_EVENT_TYPES) {
+      if (type === "share.expiring") continue;
+      expect(SHARE_EVENT_TYPES).toContain(type.replace(/^share\./, ""));
+    }
+    expect(SHARE_EVENT_TYPES).not.toContain("expiring");
+  });
+
+  it("share.expiring carries days_left; other events do not", () => {
+    const reminder = {
+      ...webhookEventOf(auditEvent("extended"))!,
+      type: "share.expiring" as const,
+      daysLeft: 7,
+    };
+    expect(webhookPayload(reminder).data.days_left).toBe(7);
+    expect(webhookPayload(webhookEventOf(auditEvent("extended"))!).data).not.toHaveProperty("days_left");
   });
 
   it("pause and resume are webhook events (docs/protection.md)", () => {

@@ -17,6 +17,8 @@ export const WEBHOOK_EVENT_TYPES = [
   /** Pause / resume (docs/protection.md): the link stops / starts answering, same token. */
   "share.paused",
   "share.resumed",
+  /** 7 days and 1 day before `expires_at` (shares/expiry-reminders.ts); `data.days_left`. */
+  "share.expiring",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -41,6 +43,8 @@ export interface WebhookEvent {
   share: WebhookShareFacts;
   /** Null for what no user did (an expiry, a first view). */
   actorId: string | null;
+  /** `share.expiring` only: whole days left, rounded up. */
+  daysLeft?: number;
 }
 
 /** The JSON body every endpoint receives. */
@@ -55,6 +59,8 @@ export interface WebhookPayload {
     resource_id: string;
     expires_at: string;
     actor_id: string | null;
+    /** `share.expiring` only. */
+    days_left?: number;
   };
 }
 
@@ -73,6 +79,7 @@ export const webhookPayload = (event: WebhookEvent): WebhookPayload => ({
     resource_id: event.share.resource.id,
     expires_at: event.share.expiresAt.toISOString(),
     actor_id: event.actorId,
+    ...(event.daysLeft !== undefined && { days_left: event.daysLeft }),
   },
 });
 

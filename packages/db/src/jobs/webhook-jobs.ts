@@ -1,5 +1,10 @@
-import { attemptWebhookDelivery, type Clock, type WebhookDeliveryDeps } from "@sharelinks/core";
+import { attemptWebhookDelivery, type Clock, type Mailer, type WebhookDeliveryDeps } from "@sharelinks/core";
 import type { Database } from "../client";
+import {
+  EXPIRY_REMINDER_BATCH,
+  scanExpiringShares,
+  sendExpiryReminderEmails,
+} from "../repositories/expiry-reminder-scan";
 import { relayWebhookOutbox } from "../repositories/webhook-outbox";
 import { scanExpiredShares } from "../repositories/webhook-scan";
 import type { JobDefinition, JobQueueLogger } from "./job-queue";
@@ -19,11 +24,23 @@ export const webhookDeliveryJob = (deps: WebhookDeliveryDeps): JobDefinition<{ d
 
 export const WEBHOOK_EXPIRY_SCAN_CRON = "* * * * *";
 
-/** Every minute, once for the deployment: report the shares that expired since. */
+export interface ExpiryReminderJobOptions {
+  /** SMTP_URL's mailer: owners get an email with each reminder. Absent: webhook and dashboard only. */
+  mailer?: Mailer;
+  /** The owners' "My links" page the email points at. */
+  dashboardUrl: string;
+}
+
+/**
+ * Every minute, once for the deployment: report the shares that expired
+ * since (`share.expired`), then the reminders now due (`share.expiring`, 7
+ * days and 1 day before), then the owners' reminder emails.
+ */
 export const webhookExpiryScanJob = (
   db: Database,
   clock: Clock,
-  logger: Pick<JobQueueLogger, "info">,
+  logger: Pick<JobQueueLogger, "info" | "warn">,
+  reminders: ExpiryReminderJobOptions = { dashboardUrl: "/links" },
 ): JobDefinition => ({
   queue: "webhooks.expiry-scan",
   cron: WEBHOOK_EXPIRY_SCAN_CRON,
@@ -35,8 +52,40 @@ export const webhookExpiryScanJob = (
       if (found === 0) break;
     }
     if (total > 0) logger.info({ expired_shares: total }, "webhooks: expiries reported");
+    await runExpiryReminders(db, clock, logger, reminders);
   },
 });
+
+/** The reminder part of the scan (also what tests run directly). */
+export const runExpiryReminders = async (
+  db: Database,
+  clock: Clock,
+  logger: Pick<JobQueueLogger, "info" | "warn">,
+  reminders: ExpiryReminderJobOptions,
+): Promise<{ reminded: number; emailed: number }> => {
+  let reminded = 0;
+  for (;;) {
+    const batch = await scanExpiringShares(db, clock.now(), { email: reminders.mailer !== undefined });
+    reminded += batch.sent;
+    if (batch.handled < EXPIRY_REMINDER_BATCH) break;
+  }
+  let emailed = 0;
+  if (reminders.mailer) {
+    emailed = await sendExpiryReminderEmails(db, clock.now(), {
+      mailer: reminders.mailer,
+      dashboardUrl: reminders.dashboardUrl,
+      // The error only: an SMTP answer may quote the recipient.
+      onError: (error) =>
+        logger.warn(
+          { error_name: (error as Error)?.name ?? "Error" },
+          "reminders: an owner's email was refused",
+        ),
+    });
+  }
+  if (reminded > 0 || emailed > 0)
+    logger.info({ reminders: reminded, emails: emailed }, "reminders: expiring shares");
+  return { reminded, emailed };
+};
 
 export interface WebhookRelay {
   /** Moves every outbox row now (tests, shutdown). */

@@ -49,7 +49,8 @@ describe.each(testDatabaseKinds())("listing shares over %s", (kind) => {
         owner,
         { type: "report", id: report.id },
         {
-          expiration_days: i % 4 === 0 ? 1 : 30,
+          // 1 day: expired below; 8 days: inside the 7-day "expiring" window below; 30: neither.
+          expiration_days: i % 4 === 0 ? 1 : i % 4 === 1 ? 8 : 30,
         },
       );
       mine.push(view.share);
@@ -74,6 +75,7 @@ describe.each(testDatabaseKinds())("listing shares over %s", (kind) => {
   const expected = (status: ShareStatusFilter) =>
     mine.filter((s) => {
       const active = s.expiresAt.getTime() >= clock.now().getTime();
+      if (status === "expiring") return active && s.expiresAt.getTime() <= clock.now().getTime() + 7 * DAY;
       return status === "all" || (status === "active" ? active : !active);
     });
 
@@ -98,12 +100,14 @@ describe.each(testDatabaseKinds())("listing shares over %s", (kind) => {
   it("has the mix of shares the property below needs", () => {
     expect(expected("active").length).toBeGreaterThan(3);
     expect(expected("expired").length).toBeGreaterThan(2);
+    expect(expected("expiring").length).toBeGreaterThan(1);
+    expect(expected("expiring").length).toBeLessThan(expected("active").length);
   });
 
   it("pages through exactly the caller's shares, newest first, for any page size and status", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom<ShareStatusFilter>("active", "expired", "all"),
+        fc.constantFrom<ShareStatusFilter>("active", "expiring", "expired", "all"),
         fc.integer({ min: 1, max: 15 }),
         async (status, limit) => {
           expect(await walk(status, limit)).toEqual(expected(status).map((s) => s.id));

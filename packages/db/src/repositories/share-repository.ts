@@ -1,4 +1,5 @@
 import {
+  EXPIRING_SOON_DAYS,
   type OwnerShareQuery,
   type OwnerShareSort,
   type Page,
@@ -13,7 +14,7 @@ import {
   sharePolicyOf,
   validationError,
 } from "@sharelinks/core";
-import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { isUuid } from "../ids";
 import { dbObserver } from "../observer";
@@ -162,6 +163,10 @@ export class DrizzleShareRepository implements ShareRepository {
       ];
       if (query.status === "active") filters.push(gte(shares.expiresAt, query.now));
       if (query.status === "expired") filters.push(lt(shares.expiresAt, query.now));
+      if (query.status === "expiring") {
+        const horizon = new Date(query.now.getTime() + EXPIRING_SOON_DAYS * 24 * 60 * 60 * 1000);
+        filters.push(gte(shares.expiresAt, query.now), lte(shares.expiresAt, horizon));
+      }
       if (query.startingAfter !== null)
         filters.push(await this.olderThan(query.ownerId, query.startingAfter, query.sort ?? "created"));
 

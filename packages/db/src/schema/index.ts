@@ -5,6 +5,7 @@ export * from "./reports";
 export * from "./scheduled-reports";
 export * from "./sessions";
 export * from "./share-events";
+export * from "./share-expiry-reminders";
 export * from "./share-views";
 export * from "./shares";
 export * from "./users";
