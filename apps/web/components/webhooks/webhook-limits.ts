@@ -27,4 +27,5 @@ export const EVENT_HINTS: Partial<Record<WebhookEventType, string>> = {
   "share.first_viewed": "A link was opened for the first time",
   "share.paused": "A link was paused",
   "share.resumed": "A paused link was resumed",
+  "share.expiring": "A link expires in 7 days, or in 1 day",
 };
