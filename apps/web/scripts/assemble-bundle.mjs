@@ -13,6 +13,7 @@
 // Instead of copying node_modules whole (490 MB), the files the bundled server
 // and CLI reach are traced with @vercel/nft, the tracer `next build` itself uses.
 import {
+  chmodSync,
   cpSync,
   existsSync,
   lstatSync,
@@ -57,6 +58,18 @@ for (const name of ["server.mjs", "cli.mjs", "pglite-image"]) {
   copy(path.join(appDir, "dist", name), path.join(outApp, "dist", name));
 }
 copy(path.join(appDir, "drizzle"), path.join(outApp, "drizzle"));
+// PGlite writes its files owner-only; the bundle's copy is readable by all, since
+// the server usually runs as another user than the one who installed it (the
+// Dockerfile's `node` user, files owned by root). A first start copies the image
+// into DATA_DIR owner-only again (copyPgliteImage in packages/db).
+const readableByAll = (dir) => {
+  chmodSync(dir, 0o755);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) readableByAll(path.join(dir, entry.name));
+    else chmodSync(path.join(dir, entry.name), 0o644);
+  }
+};
+readableByAll(path.join(outApp, "dist", "pglite-image"));
 
 // The npm packages the bundled server and CLI import (esbuild left them
 // external): their files, PGlite's wasm and data files and argon2's native

@@ -48,6 +48,17 @@ const diskUsage = (dir: string): number =>
     return sum + stat.blocks * 512 + (stat.isDirectory() ? diskUsage(path.join(dir, name)) : 0);
   }, 0);
 
+/** Files and directories that a user other than the bundle's owner could not read (or enter). */
+const privateToOwner = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    const stat = lstatSync(full);
+    if (stat.isSymbolicLink()) return [];
+    if (stat.isDirectory())
+      return (stat.mode & 0o005) === 0o005 ? privateToOwner(full) : [`${path.relative(BUNDLE, full)}/`];
+    return stat.mode & 0o004 ? [] : [path.relative(BUNDLE, full)];
+  });
+
 /** Symlinks that are absolute or land outside `top`: the copy would then use files it does not hold. */
 const linksLeaving = (top: string, dir = top): string[] =>
   readdirSync(dir).flatMap((name) => {
@@ -78,7 +89,7 @@ describe("the production bundle, copied into an empty directory", () => {
     if (home) rmSync(home, { recursive: true, force: true });
   });
 
-  it("holds everything it links to, with no node_modules above it to fall back on", () => {
+  it("holds everything it links to, readable by any user, with no node_modules above it to fall back on", () => {
     expect(linksLeaving(app)).toEqual([]);
     const above: string[] = [];
     for (let dir = home; ; dir = path.dirname(dir)) {
@@ -86,6 +97,8 @@ describe("the production bundle, copied into an empty directory", () => {
       if (path.dirname(dir) === dir) break;
     }
     expect(above).toEqual([]);
+    // Installed by one user (root in the Dockerfile), run by another: everything must be readable.
+    expect(privateToOwner(BUNDLE)).toEqual([]);
     console.log(`[bundle] size on disk: ${(diskUsage(app) / 1024 / 1024).toFixed(0)} MiB (du)`);
   });
 

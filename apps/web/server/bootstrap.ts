@@ -71,7 +71,7 @@ export const bootstrap = async (config: AppConfig, options: BootstrapOptions = {
     if (pending.length > 0) {
       await db.close();
       throw new ConfigError(
-        `The database schema is behind this build (${pending.length} migration(s) pending: ${pending.join(", ")}). Run the migrate step first (npm run db:migrate, or node dist/cli.mjs migrate, with DIRECT_DATABASE_URL or DATABASE_URL), or start with MIGRATE_ON_START=true.`,
+        `The database schema is behind this build (${pending.length} migration(s) pending: ${pending.join(", ")}). Run the migrate step first (npm run db:migrate, or node cli.mjs migrate in the production bundle, with DIRECT_DATABASE_URL or DATABASE_URL), or start with MIGRATE_ON_START=true.`,
       );
     }
   }

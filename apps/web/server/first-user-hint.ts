@@ -7,6 +7,6 @@ export const firstUserHint = (): string[] => [
   "  no users yet: create the first brand and user with the onboarding CLI",
   '    BRAND_ID=$(npm run -s sharelinks -- create-brand --name "Your company")',
   '    npm run -s sharelinks -- create-user --brand "$BRAND_ID" --email you@example.com --role manager',
-  "    (asks for the password; with pnpm: pnpm -s sharelinks <command>; production bundle: node dist/cli.mjs <command>;",
+  "    (asks for the password; with pnpm: pnpm -s sharelinks <command>; production bundle: node cli.mjs <command>;",
   "    --help lists every command)",
 ];

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createBrand } from "@sharelinks/core";
@@ -58,6 +58,28 @@ describe("the shipped PGlite image", () => {
       await second.close();
     }
   }, 60_000);
+
+  it("copies a world-readable image (the production bundle's, owned by its installer) as an owner-only directory", async () => {
+    const shared = path.join(root, "shared-image");
+    await mkdir(shared);
+    await writeFile(path.join(shared, "PG_VERSION"), "17\n");
+    await mkdir(path.join(shared, "base"));
+    await writeFile(path.join(shared, "base", "1"), "data");
+    for (const [entry, mode] of [
+      [shared, 0o755],
+      [path.join(shared, "base"), 0o755],
+      [path.join(shared, "PG_VERSION"), 0o644],
+      [path.join(shared, "base", "1"), 0o644],
+    ] as const)
+      await chmod(entry, mode);
+
+    const dataDir = path.join(root, "private", "pglite");
+    expect(await copyPgliteImage(shared, dataDir)).toBe(true);
+    const modeOf = async (entry: string) => (await stat(path.join(dataDir, entry))).mode & 0o777;
+    expect(await Promise.all(["", "base", "PG_VERSION", "base/1"].map(modeOf))).toEqual([
+      0o700, 0o700, 0o600, 0o600,
+    ]);
+  });
 
   it("leaves a non-empty directory that holds no database alone", async () => {
     const dataDir = path.join(root, "occupied");

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from "node:fs";
-import { cp, rename, rm } from "node:fs/promises";
+import { chmod, cp, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { migratePgliteClient } from "./migrate";
@@ -39,6 +39,20 @@ export const buildPgliteImage = async (dir: string): Promise<void> => {
 };
 
 /**
+ * Owner-only, as initdb leaves a data directory. The production bundle's image
+ * is readable by everyone (its files belong to whoever installed them, the
+ * server runs as another user), so a copy must not keep the image's modes.
+ */
+const makePrivate = async (dir: string): Promise<void> => {
+  await chmod(dir, 0o700);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) await makePrivate(full);
+    else await chmod(full, 0o600);
+  }
+};
+
+/**
  * Puts a copy of `image` at `dataDir` when `dataDir` is missing or empty, and
  * says whether it did (anything else is left to PGlite). Copied aside and
  * renamed into place, so an interrupted copy never looks like a database.
@@ -48,6 +62,7 @@ export const copyPgliteImage = async (image: string, dataDir: string): Promise<b
   const draft = `${dataDir}.${process.pid}.partial`;
   await rm(draft, { recursive: true, force: true });
   await cp(image, draft, { recursive: true });
+  await makePrivate(draft);
   await rm(dataDir, { recursive: true, force: true });
   await rename(draft, dataDir);
   return true;

@@ -71,7 +71,7 @@ describe("pnpm sharelinks --help", () => {
       "create-api-key",
       "demo-data",
     ]);
-    expect(stdout).toContain("node dist/cli.mjs");
+    expect(stdout).toContain("production bundle: node cli.mjs");
   });
 
   it("answers an unknown command and bad flags with usage and exit code 2, touching no database", async () => {

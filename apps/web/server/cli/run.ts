@@ -23,7 +23,7 @@ export const COMMANDS: readonly Command[] = [
 export const helpText = () => {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
-    "Usage: pnpm sharelinks <command> [flags]   (production bundle: node dist/cli.mjs <command> [flags])",
+    "Usage: pnpm sharelinks <command> [flags]   (production bundle: node cli.mjs <command> [flags])",
     "",
     "Commands:",
     ...COMMANDS.flatMap((c) => [

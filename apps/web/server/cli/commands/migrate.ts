@@ -1,7 +1,7 @@
 import type { Command } from "../command";
 
 /**
- * The deploy's migrate step (`npm run db:migrate`, `node dist/cli.mjs migrate`):
+ * The deploy's migrate step (`npm run db:migrate`, `node cli.mjs migrate` in the production bundle):
  * applies what the database lacks over DIRECT_DATABASE_URL when set (DDL does
  * not go through a transaction pooler), under the migrator's advisory lock, so
  * several deploys at once take turns. Prints each applied migration.
