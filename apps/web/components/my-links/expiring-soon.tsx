@@ -47,7 +47,7 @@ export function ExpiringSoon() {
       ) : null}
       <ul className="expiring-list">
         {items.map((share) => (
-          <li key={share.id} className="expiring-item" data-share-id={share.id}>
+          <li key={share.id} className="expiring-item" data-expiring-share-id={share.id}>
             <span className="expiring-name">{share.title}</span>
             <span className="muted small">
               expires{" "}
