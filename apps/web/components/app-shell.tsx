@@ -17,6 +17,7 @@ const NAV = [
   { href: "/links", label: "My links", Icon: Icons.LinkIcon },
   { href: "/api-keys", label: "API keys", Icon: Icons.KeyIcon },
   { href: "/settings/webhooks", label: "Webhooks", Icon: Icons.WebhookIcon },
+  { href: "/settings/policy", label: "Link policy", Icon: Icons.ShieldIcon },
   { href: "/docs", label: "API docs", Icon: Icons.DocIcon },
 ] as const;
 

@@ -102,7 +102,8 @@ describe.skipIf(!chromePath)("the share panel's forms, and unknown ids", () => {
     const panel = page.getByTestId("share-panel");
     await panel.getByRole("button", { name: "Customize branding" }).click();
     const swatch = panel.getByTestId("colour-swatch");
-    expect(await swatch.getAttribute("data-colour")).not.toBe("#4F46E5");
+    // The brand's own colour (seedWorld's white label), read through brand.getBrand.
+    expect(await swatch.getAttribute("data-colour")).toBe("#0F766E");
     await panel.getByPlaceholder("#RRGGBB").fill("#B45309");
     expect(await swatch.getAttribute("data-colour")).toBe("#B45309");
     expect(await swatch.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(180, 83, 9)");

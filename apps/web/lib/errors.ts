@@ -3,6 +3,7 @@ import type { FieldIssue } from "@sharelinks/core";
 import { ACTIVE_SHARES_PER_RESOURCE } from "@sharelinks/core/constants";
 import { TRPCClientError } from "@trpc/client";
 import { plainFieldError } from "./field-errors";
+import { policyFieldError } from "./policy-errors";
 
 /**
  * Reading what the API said went wrong. The server's error formatter adds
@@ -43,9 +44,15 @@ export const fieldIssuesOf = (error: unknown): FieldIssue[] => {
   );
 };
 
-/** Field errors as sentences, keyed by path (`expiration_days`, `white_label_config.logo_url`, ...). */
+/**
+ * Field errors as sentences, keyed by path (`expiration_days`,
+ * `white_label_config.logo_url`, ...), including a brand policy refusal on
+ * the field it is about.
+ */
 export const fieldErrorsOf = (error: unknown): Record<string, string> => {
   const out: Record<string, string> = {};
+  const policy = policyFieldError(dataOf(error)?.details);
+  if (policy) out[policy.field] = policy.sentence;
   for (const issue of fieldIssuesOf(error)) {
     const key = issue.path ?? "";
     if (!(key in out)) out[key] = plainFieldError(key, issue.message);
@@ -86,6 +93,8 @@ export const errorMessage = (
     if (limit) {
       return `This resource already has ${limit.limit} active links, the most allowed. Revoke one before creating another.`;
     }
+    const policy = policyFieldError(dataOf(error)?.details);
+    if (policy) return policy.sentence;
     const issues = fieldIssuesOf(error);
     if (issues.length > 0 && domainCodeOf(error) === "body_validation_error") {
       const [only] = issues;

@@ -27,6 +27,15 @@ describe("plain field errors", () => {
     expect(plainFieldError("password", "Too small: expected string to have >=1 characters")).toBe(
       "Enter your password.",
     );
+    expect(plainFieldError("password", "password must be at least 8 characters")).toBe(
+      "Use at least 8 characters.",
+    );
+    expect(plainFieldError("password", "password must be at most 128 characters")).toBe(
+      "Use at most 128 characters.",
+    );
+    expect(plainFieldError("share_policy.max_expiration_days", "Too big: expected number to be <=365")).toBe(
+      "Choose between 1 and 365 days, or leave it empty.",
+    );
   });
 
   it("keeps a readable message for a field it does not know, and hides zod's jargon", () => {

@@ -17,8 +17,19 @@ const SENTENCES: Record<string, (message: string) => string> = {
   hide_powered_by: () => "Choose whether to hide “Powered by sharelinks”.",
   name: () => `Use between 1 and ${LIMITS.apiKeyName} characters.`,
   email: () => "Enter an email address such as name@company.com.",
-  password: (message) =>
-    /too small|>=\s*1|required/i.test(message) ? "Enter your password." : "That password is too long.",
+  // The sign-in password (1 character and up) and a link's password (8-128) share the name.
+  password: (message) => {
+    const least = /at least (\d+)|>=\s*(\d+)/i.exec(message);
+    const leastN = least ? Number(least[1] ?? least[2]) : null;
+    if (leastN !== null && leastN > 1) return `Use at least ${leastN} characters.`;
+    const most = /at most (\d+)/i.exec(message);
+    if (most) return `Use at most ${most[1]} characters.`;
+    return /too small|>=\s*1|required/i.test(message) ? "Enter your password." : "That password is too long.";
+  },
+  default_expiration_days: () =>
+    `Choose between ${LIMITS.expirationDays.min} and ${LIMITS.expirationDays.max} days, or leave it empty.`,
+  max_expiration_days: () =>
+    `Choose between ${LIMITS.expirationDays.min} and ${LIMITS.expirationDays.max} days, or leave it empty.`,
   share_ids: () => `Select between 1 and ${LIMITS.bulkRevoke} links.`,
 };
 

@@ -6,21 +6,34 @@ import "./expiry-field.css";
 
 const PRESETS = [7, DEFAULT_EXPIRATION_DAYS, 90, MAX_EXPIRATION_DAYS];
 
-/** Days until the new link expires: a number field and the usual choices as chips. */
+/**
+ * Days until the new link expires: a number field and the usual choices as
+ * chips, none beyond the brand's maximum. The server holds the maximum; the
+ * field only says it (a typed number beyond it gets the server's sentence).
+ */
 export function ExpiryField({
   value,
   onChange,
   error,
+  max = null,
 }: {
   value: string;
   onChange: (value: string) => void;
   error?: string;
+  /** The brand's `max_expiration_days`; null for none. */
+  max?: number | null;
 }) {
+  const upper = max ?? MAX_EXPIRATION_DAYS;
+  const presets = PRESETS.filter((preset) => preset <= upper);
   return (
     <Field
       label="Expires after (days)"
       error={error}
-      hint={`Between ${MIN_EXPIRATION_DAYS} and ${MAX_EXPIRATION_DAYS} days.`}
+      hint={
+        max === null
+          ? `Between ${MIN_EXPIRATION_DAYS} and ${MAX_EXPIRATION_DAYS} days.`
+          : `Between ${MIN_EXPIRATION_DAYS} and ${max} days (your brand's maximum).`
+      }
     >
       {(props) => (
         <div className="days-row">
@@ -30,7 +43,7 @@ export function ExpiryField({
             type="number"
             inputMode="numeric"
             min={MIN_EXPIRATION_DAYS}
-            max={MAX_EXPIRATION_DAYS}
+            max={upper}
             step={1}
             className="input-days"
             value={value}
@@ -38,7 +51,7 @@ export function ExpiryField({
           />
           <fieldset className="presets">
             <legend className="sr-only">Expiry presets</legend>
-            {PRESETS.map((preset) => (
+            {presets.map((preset) => (
               <button
                 key={preset}
                 type="button"

@@ -7,25 +7,31 @@ import type { useViewSummaries } from "../link-analytics/use-view-summaries";
 import { ViewStats } from "../link-analytics/view-stats";
 import { Badge, CopyButton } from "../ui";
 import { ExtendLinkForm } from "./extend-link-form";
+import { LinkPasswordForm } from "./link-password-form";
 import { MyLinkActions } from "./my-link-actions";
+import { PauseLink } from "./pause-link";
 import { RefreshBrandingForm } from "./refresh-branding-form";
 import type { ResourceRef } from "./resource";
 import "./my-link.css";
 
 /**
  * The caller's own link on this resource: the address to copy, its facts,
- * its views (with the detail drawer), extend, branding, rotate and revoke.
+ * its views (with the detail drawer), pause, password, extend, branding,
+ * rotate and revoke.
  */
 export function MyLink({
   resource,
   share,
   brandColor,
+  passwordRequired,
   views,
   onDetails,
 }: {
   resource: ResourceRef;
   share: ShareItem;
   brandColor: string | null;
+  /** The brand's policy requires a password on every link. */
+  passwordRequired: boolean;
   views: ReturnType<typeof useViewSummaries>;
   onDetails: () => void;
 }) {
@@ -35,7 +41,7 @@ export function MyLink({
     <div className="my-link stack-sm" data-testid="my-link">
       <div className="row-between">
         <h3>Your link</h3>
-        <Badge tone="success">Active</Badge>
+        {share.paused_at ? <Badge tone="warning">Paused</Badge> : <Badge tone="success">Active</Badge>}
       </div>
       <label className="sr-only" htmlFor={urlId}>
         Share URL
@@ -78,6 +84,13 @@ export function MyLink({
         onDetails={onDetails}
         label="Views of your link"
       />
+      {share.paused_at ? (
+        <p className="muted small" data-testid="paused-note">
+          Paused: anyone opening the link sees “not found” until you resume it. The address stays the same.
+        </p>
+      ) : null}
+      <PauseLink share={share} />
+      <LinkPasswordForm share={share} passwordRequired={passwordRequired} />
       <ExtendLinkForm share={share} />
       {/* Keyed by the link's branding: a saved refresh starts the form from what was saved. */}
       <RefreshBrandingForm

@@ -63,6 +63,7 @@ export function SharePanel({
                   resource={resource}
                   share={mine}
                   brandColor={brandColor}
+                  passwordRequired={brand.data?.share_policy.require_password ?? false}
                   views={views}
                   onDetails={() => setDetails({ id: mine.id, title: "Views of your link" })}
                 />
@@ -72,6 +73,7 @@ export function SharePanel({
                   atCap={activeCount >= limit}
                   limit={limit}
                   brandColor={brandColor}
+                  policy={brand.data?.share_policy ?? null}
                 />
               ) : (
                 <Alert tone="info" title={`This ${nounOf(resource)} can't be shared yet`}>

@@ -82,3 +82,9 @@ export const WebhookIcon = () => (
     <path d="M9 7.5a3 3 0 1 1 4.5 2.6L16 15m-8.5 1.5a3 3 0 1 1 1-5.8M16.5 19.5a3 3 0 1 1 0-6 3 3 0 0 1 2.6 1.5M8 16.5h8" />
   </Icon>
 );
+
+export const ShieldIcon = () => (
+  <Icon>
+    <path d="M12 3 5 6v5c0 4.5 3 8.2 7 10 4-1.8 7-5.5 7-10V6zM9 12l2 2 4-4" />
+  </Icon>
+);
