@@ -212,6 +212,22 @@ describe.skipIf(!chromePath)("webhook settings page", () => {
       { url: hooks.url },
     );
     expect(refused.status).toBe(403);
+
+    // The API reference documents every event a receiver can get, with the signature headers and body.
+    await page.goto(`${server.baseUrl}/docs`);
+    const events = page.getByTestId("webhook-events");
+    await events.getByRole("heading", { name: "Webhook events" }).waitFor();
+    const types = await events.getByTestId("webhook-event").locator("code").allTextContents();
+    const spec = await ok<{ webhooks: Record<string, unknown> }>(
+      server.baseUrl,
+      "GET",
+      "/v1/openapi.json",
+      null,
+    );
+    expect(types).toEqual(Object.keys(spec.webhooks));
+    expect(types).toEqual(expect.arrayContaining(["share.created", "share.expired", "share.first_viewed"]));
+    await events.getByText("webhook-signature").waitFor();
+    await events.getByText("actor_id").first().waitFor({ state: "attached" });
     await context.close();
   });
 });

@@ -25,6 +25,7 @@ import {
   shareSchema,
   snapshotSchema,
 } from "./schemas";
+import { webhookEventsOpenApi } from "./webhook-events-openapi";
 
 type Json = Record<string, unknown>;
 
@@ -288,6 +289,7 @@ export const buildOpenApiDocument = (routes: readonly Route[], options: OpenApiO
     (paths[route.path] as Record<string, Json>)[route.method.toLowerCase()] = operation;
   }
 
+  const webhooks = webhookEventsOpenApi((schema, id) => outputs.add(schema, id));
   const schemas = outputs.toJsonSchemas("output");
   for (const [id, schema] of Object.entries(inputs.toJsonSchemas("input"))) {
     const existing = schemas[id];
@@ -351,6 +353,7 @@ export const buildOpenApiDocument = (routes: readonly Route[], options: OpenApiO
     ...(options.serverUrl && { servers: [{ url: options.serverUrl }] }),
     tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),
     paths,
+    webhooks,
     components: {
       schemas,
       responses: errorResponses,

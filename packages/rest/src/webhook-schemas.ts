@@ -1,4 +1,4 @@
-import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENT_TYPES } from "@sharelinks/core";
+import { RESOURCE_TYPES, WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENT_TYPES } from "@sharelinks/core";
 import { z } from "zod";
 
 /** Response shapes of the webhook endpoint routes. */
@@ -62,3 +62,27 @@ export const webhookDeliverySchema = z
 export const webhookDeliveryListSchema = z
   .strictObject({ object: z.literal("list"), data: z.array(webhookDeliverySchema), has_more: z.boolean() })
   .meta({ id: "WebhookDeliveryList" });
+
+/** The JSON body POSTed to an endpoint (core's `webhookPayload`): ids and dates, never a token or URL. */
+export const webhookEventPayloadSchema = z
+  .strictObject({
+    type: z.enum(WEBHOOK_EVENT_TYPES),
+    timestamp: timestamp.meta({ description: "When the change happened (ISO-8601, UTC)." }),
+    data: z.strictObject({
+      share_id: z.uuid(),
+      brand_id: z.uuid(),
+      owner_id: z.uuid(),
+      resource_type: z.enum(RESOURCE_TYPES),
+      resource_id: z.uuid(),
+      expires_at: timestamp,
+      actor_id: z.uuid().nullable().meta({
+        description: "The user who made the change; null for what no user did (expiry, first view).",
+      }),
+      days_left: z
+        .int()
+        .min(0)
+        .optional()
+        .meta({ description: "`share.expiring` only: whole days left before `expires_at`, rounded up." }),
+    }),
+  })
+  .meta({ id: "WebhookEvent" });

@@ -9,6 +9,7 @@ import { OperationCard } from "./operation-card";
 import { Overview } from "./overview";
 import { Prose } from "./prose";
 import { TryItKeyPanel, TryItKeyProvider } from "./try-it-key";
+import { WebhookEvents } from "./webhook-events";
 import "./api-reference.css";
 
 const fetchSpec = async (): Promise<OpenApiDocument> => {
@@ -92,6 +93,7 @@ export function ApiReference({ signedIn }: { signedIn: boolean }) {
                   </section>
                 ))
               )}
+              {filter.trim() === "" ? <WebhookEvents doc={doc} /> : null}
             </div>
           </div>
         )}

@@ -88,6 +88,8 @@ export interface OpenApiDocument {
   servers?: Array<{ url: string; description?: string }>;
   tags?: Array<{ name: string; description?: string }>;
   paths?: Record<string, PathItem>;
+  /** OpenAPI 3.1: requests the API sends (its webhook events). */
+  webhooks?: Record<string, PathItem>;
   components?: {
     schemas?: Record<string, SchemaObject>;
     parameters?: Record<string, ParameterObject>;
