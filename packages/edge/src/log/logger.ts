@@ -57,10 +57,10 @@ export interface CreateLoggerOptions {
 const stdoutDestination = (): DestinationStream =>
   process.stdout.isTTY
     ? pretty({ colorize: true, translateTime: "SYS:HH:MM:ss.l", sync: true })
-    : // Asynchronous: lines written while one write is in flight leave together, one
-      // syscall instead of one per line (6% of a write request's CPU, issue 15). No
-      // minimum length, so nothing waits for a buffer to fill; pino flushes on exit.
-      pino.destination({ dest: 1, sync: false });
+    : // Synchronous on purpose: an asynchronous destination saved ~5% of a write's
+      // CPU, but buffers without bound when stdout drains slowly (the bench saw
+      // the server at 576 MB with it); a blocked write is back-pressure instead.
+      pino.destination({ dest: 1, sync: true });
 
 /** The one way a logger is made, in the server and in every test: same redaction, same error serializer. */
 export const createLogger = (options: CreateLoggerOptions): Logger => {
