@@ -217,7 +217,7 @@ describe.skipIf(!chromePath)("webhook settings page", () => {
     await page.goto(`${server.baseUrl}/docs`);
     const events = page.getByTestId("webhook-events");
     await events.getByRole("heading", { name: "Webhook events" }).waitFor();
-    const types = await events.getByTestId("webhook-event").locator("code").allTextContents();
+    const types = await events.getByTestId("webhook-event").locator("td:first-child code").allTextContents();
     const spec = await ok<{ webhooks: Record<string, unknown> }>(
       server.baseUrl,
       "GET",
