@@ -132,7 +132,9 @@ describe.skipIf(!chromePath)("the dashboard's layout on a phone and on a desktop
       cookies.map((cookie) => (cookie.name === "sl_session" ? { ...cookie, value: "x".repeat(43) } : cookie)),
     );
     await page.getByRole("link", { name: "My links" }).click();
-    await page.waitForURL(/\/sign-in\?/);
+    // Polled, not waitForURL: the client's navigation to /links is cut short by
+    // the redirect to sign-in, and waitForURL rejects on that aborted navigation.
+    await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/\/sign-in\?/);
     const url = new URL(page.url());
     expect(url.searchParams.get("next")).toBe("/links");
     expect(url.searchParams.get("reason")).toBe("expired");
