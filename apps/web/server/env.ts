@@ -12,7 +12,8 @@ import { DEFAULT_RATE_LIMITS } from "@sharelinks/edge";
 import { z } from "zod";
 
 /**
- * The one place environment variables are read (SPEC §6). Everything else gets
+ * The one place environment variables are read (each is listed in .env.example;
+ * docs/operations.md, "Running it", Variables). Everything else gets
  * a typed `AppConfig`. Fails closed: outside embedded mode a missing secret
  * stops the start instead of falling back to a default key.
  */

@@ -36,7 +36,7 @@ export const toTRPCError = (error: DomainError): TRPCError =>
   });
 
 export interface DomainErrorData {
-  /** The error catalog code (SPEC §4), e.g. `validation_error`, `gone`. Null for errors core did not raise. */
+  /** The error catalog code (docs/api.md, "Errors"), e.g. `validation_error`, `gone`. Null for errors core did not raise. */
   domainCode: ErrorCode | null;
   /** e.g. `{reason: "share_limit_reached", limit: 50}` or `{errors: [{path, message}]}`. */
   details: ErrorDetails | null;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { errorEnvelope, HTTP_STATUS_BY_CODE } from "./errors";
 
 describe("error mapping", () => {
-  it("maps every catalog code to the SPEC §4 status", () => {
+  it("maps every catalog code to its status in docs/api.md (Errors)", () => {
     expect(Object.keys(HTTP_STATUS_BY_CODE).sort()).toEqual([...ERROR_CODES].sort());
     expect(HTTP_STATUS_BY_CODE).toEqual({
       validation_error: 400,

@@ -1,6 +1,6 @@
 import { DomainError, type ErrorCode } from "@sharelinks/core";
 
-/** The one place an error code becomes an HTTP status (SPEC §4, plus 413 from the hardening issue). */
+/** The one place an error code becomes an HTTP status (the table in docs/api.md, "Errors"). */
 export const HTTP_STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   validation_error: 400,
   unauthorized: 401,

@@ -30,7 +30,8 @@ const baseHeaders = (requestId: string): Record<string, string> => ({
 });
 
 /**
- * The headers every public response carries (SPEC §4): the API's public route,
+ * The headers every public response carries (docs/api.md, "Rules a client sees",
+ * public read): the API's public route,
  * errors included, and the public HTML page. Cache-Control is already in the base set.
  */
 export const PUBLIC_RESPONSE_HEADERS = {

@@ -45,7 +45,8 @@ export interface FetchHandlerOptions {
 }
 
 /**
- * The web-standard `(Request) => Promise<Response>` handler (SPEC §2), over the
+ * The web-standard `(Request) => Promise<Response>` handler (docs/architecture.md,
+ * "One process, one port, one front door": REST's standalone transports), over the
  * same core as the Node one, with its own request id, client address, body
  * limit and access log.
  */
