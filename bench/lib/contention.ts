@@ -1,3 +1,4 @@
+import { ACTIVE_SHARES_PER_RESOURCE } from "@sharelinks/core/constants";
 import type postgres from "postgres";
 import { keepAliveAgent, percentile, request, round2 } from "./http-client";
 import type { WriteFixtures } from "./loader";
@@ -6,8 +7,9 @@ import { log } from "./progress";
 /**
  * The cap under contention: `contenders` users of one brand POST a share on
  * one schedule at once, over connections opened (and keys authenticated)
- * beforehand. Exactly 50 must get 201, the rest 400 share_limit_reached, none
- * a 5xx, and 50 active shares must be in the database afterwards.
+ * beforehand. Exactly the cap (core's ACTIVE_SHARES_PER_RESOURCE, 50) must get
+ * 201, the rest 400 share_limit_reached, none a 5xx, and that many active
+ * shares must be in the database afterwards.
  */
 
 export interface ContentionTrial {
@@ -27,8 +29,6 @@ export interface ContentionTrial {
   activeInDb: number;
   ok: boolean;
 }
-
-export const CAP = 50;
 
 export const contend = async (options: {
   target: string;
@@ -75,7 +75,10 @@ export const contend = async (options: {
       select count(*)::int as n from shares where scheduled_report_id = ${scheduleId}::uuid and expires_at >= now()`;
     const activeInDb = row?.n ?? -1;
     const ok =
-      created === CAP && limitReached === users.length - CAP && serverErrors === 0 && activeInDb === CAP;
+      created === ACTIVE_SHARES_PER_RESOURCE &&
+      limitReached === users.length - ACTIVE_SHARES_PER_RESOURCE &&
+      serverErrors === 0 &&
+      activeInDb === ACTIVE_SHARES_PER_RESOURCE;
     const result: ContentionTrial = {
       target: options.target,
       trial,

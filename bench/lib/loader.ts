@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { createAesGcmTokenCipher, hashToken } from "@sharelinks/core";
+import { ACTIVE_SHARES_PER_RESOURCE, createAesGcmTokenCipher, hashToken } from "@sharelinks/core";
 import { createDb, prng } from "@sharelinks/db";
 import postgres from "postgres";
 import { reportTemplate, scheduleTemplate, TEMPLATES } from "./fixtures";
@@ -22,7 +22,10 @@ import { copyForYardstick } from "./yardstick-copy";
  * every row when they come back, and the check constraint stays on throughout.
  */
 
-export const SHARES_PER_RESOURCE = 50;
+/**
+ * Every resource is loaded full: core's cap (ACTIVE_SHARES_PER_RESOURCE) shares,
+ * one per user of its brand, so each brand has that many users.
+ */
 export const RESOURCES_PER_BRAND = 100;
 /** Out of every 100 resources of a brand, the last 10 are scheduled reports. */
 const SCHEDULED_FROM = 90;
@@ -140,7 +143,7 @@ export const loadDataset = async (options: LoadOptions): Promise<Dataset> => {
   try {
     const now = new Date();
     const nowIso = now.toISOString();
-    const resources = Math.ceil(shares / SHARES_PER_RESOURCE);
+    const resources = Math.ceil(shares / ACTIVE_SHARES_PER_RESOURCE);
     const brandCount = Math.ceil(resources / RESOURCES_PER_BRAND);
     const ddl = await captureSharesDdl(sql);
     const fingerprint = await indexFingerprint(sql);
@@ -190,7 +193,7 @@ export const loadDataset = async (options: LoadOptions): Promise<Dataset> => {
     await sql`
       create unlogged table bench_load.usr as
       select b.b, u, gen_random_uuid() as id, b.id as brand_id
-      from bench_load.brand b cross join generate_series(0, ${SHARES_PER_RESOURCE - 1}::int) u`;
+      from bench_load.brand b cross join generate_series(0, ${ACTIVE_SHARES_PER_RESOURCE - 1}::int) u`;
     await sql`
       insert into users (id, brand_id, email, name, role, created_at)
       select id, brand_id, 'user' || u || '@brand' || b || '.bench.test', 'Bench User ' || u,
@@ -277,8 +280,8 @@ export const loadDataset = async (options: LoadOptions): Promise<Dataset> => {
             else ${nowIso}::timestamptz + make_interval(days => 1 + t.i % 365)
           end
         from bench_load.tok t
-          join bench_load.res r on r.r = t.i / ${SHARES_PER_RESOURCE}::int
-          join bench_load.usr u on u.b = r.b and u.u = t.i % ${SHARES_PER_RESOURCE}::int
+          join bench_load.res r on r.r = t.i / ${ACTIVE_SHARES_PER_RESOURCE}::int
+          join bench_load.usr u on u.b = r.b and u.u = t.i % ${ACTIVE_SHARES_PER_RESOURCE}::int
         where t.i >= ${a}::int and t.i < ${b}::int`;
       sharesBar.tick(b - a);
     };
