@@ -73,8 +73,9 @@ const KINDS: ResourceKind[] = [
 ];
 
 /**
- * The URL names the resource, core's use cases do not need it: a share
- * addressed under another resource's path is not found there.
+ * The URL names the resource, core's removeShare does not need it: a share
+ * addressed under another resource's path is not found there. (Extend passes
+ * the resource to core as `under` instead: docs/architecture.md.)
  */
 const assertShareUnder = async (deps: ShareDeps, actor: Actor, shareId: string, resource: ResourceRef) => {
   const share = await findVisibleShare(deps, actor, shareId);
