@@ -103,7 +103,8 @@ const launch = async (options: {
     async stop() {
       if (exitReason) return exited;
       child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      // A server under --cpu-prof writes its profile on the way out: that can take a while.
+      const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
       const code = await exited;
       clearTimeout(timer);
       return code;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { WebhookEventType } from "@sharelinks/core";
 import { and, asc, eq, gt, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
-import type { Database, Orm } from "../client";
+import { type Database, executeRows, type Orm } from "../client";
 import { shareEvents, shareExpiryNotices, shares } from "../schema";
 import type { FirstViewListener } from "./view-sink";
 import { writeWebhookEvent, writeWebhookEvents } from "./webhook-outbox";
@@ -24,16 +25,40 @@ const shareFacts = {
   expiresAt: shares.expiresAt,
 };
 
+/**
+ * The brands among these shares' that have an enabled endpoint subscribed to
+ * `type`. An event no endpoint wants is not written: the relay would only
+ * delete it. (An endpoint added or re-enabled later receives later events.)
+ */
+const brandsListeningTo = async (
+  tx: Orm,
+  shares: readonly { brandId: string }[],
+  type: WebhookEventType,
+): Promise<Set<string>> => {
+  const brandIds = JSON.stringify([...new Set(shares.map((share) => share.brandId))]);
+  const rows = await executeRows<{ brand_id: string }>(
+    { orm: tx },
+    sql`select distinct brand_id from webhook_endpoints
+        where disabled_at is null and events @> jsonb_build_array(${type}::text)
+          and brand_id in (select value::uuid from json_array_elements_text(${brandIds}::json))`,
+  );
+  return new Set(rows.map((row) => row.brand_id));
+};
+
 /** The view flush's hook: `share.first_viewed` goes to the outbox in the flush's transaction. */
 export const firstViewWebhook: FirstViewListener = async (tx, viewed) => {
   if (viewed.length === 0) return;
+  // Most first views belong to brands with no endpoint for them: one small query, no outbox rows.
+  const listening = await brandsListeningTo(tx, viewed, "share.first_viewed");
+  const wanted = viewed.filter((share) => listening.has(share.brandId));
+  if (wanted.length === 0) return;
   const rows = await tx
     .select(shareFacts)
     .from(shares)
     .where(
       inArray(
         shares.id,
-        viewed.map((share) => share.id),
+        wanted.map((share) => share.id),
       ),
     );
   const at = new Map(viewed.map((share) => [share.id, share.at]));
