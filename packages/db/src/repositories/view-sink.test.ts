@@ -88,7 +88,9 @@ describe.each(testDatabaseKinds())("view rollups on %s", (kind) => {
     );
     const brands = new Set(made.map(({ tenant }) => tenant.brand.id));
     expect(outbox.filter((row) => brands.has(row.brand_id))).toHaveLength(10);
-    expect(new Set(outbox.map((row) => row.brand_id).filter((id) => brands.has(id)))).toEqual(new Set(listening));
+    expect(new Set(outbox.map((row) => row.brand_id).filter((id) => brands.has(id)))).toEqual(
+      new Set(listening),
+    );
   });
 
   it("stays exact with two instances flushing the same shares at once, and records first_viewed once", async () => {
