@@ -1,3 +1,5 @@
+import type { SharePolicy } from "./brands/share-policy";
+
 export const ROLES = ["member", "manager"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -14,6 +16,12 @@ export interface Actor {
    * no second lookup of the same row (`viewOwnShare`).
    */
   profile?: ActorProfile;
+  /**
+   * The caller's brand's share policy, when authentication read it with the
+   * credential (the API-key lookup does): the share use cases then apply it
+   * without reading it again. Absent: they read it themselves.
+   */
+  sharePolicy?: SharePolicy;
 }
 
 /** Same fields as a share's owner (`ShareOwner`). */

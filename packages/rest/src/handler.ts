@@ -123,11 +123,20 @@ const identify = async (
       // Counted before the lookup, so a client over its budget costs no database work.
       await ctx.limits.perKey.take(key, headers);
       try {
-        const { caller, profile, keyId } = await authenticateApiKeyWithProfile(ctx.services.accounts, key);
-        return {
-          actor: { userId: caller.userId, brandId: caller.brandId, role: caller.role, requestId, profile },
-          scope: keyId,
+        const { caller, profile, keyId, sharePolicy } = await authenticateApiKeyWithProfile(
+          ctx.services.accounts,
+          key,
+        );
+        const actor: Actor = {
+          userId: caller.userId,
+          brandId: caller.brandId,
+          role: caller.role,
+          requestId,
+          profile,
         };
+        // Read with the key: the share writes apply it without a lookup of their own.
+        if (sharePolicy !== undefined) actor.sharePolicy = sharePolicy;
+        return { actor, scope: keyId };
       } catch (error) {
         if (isDomainError(error) && error.code === "unauthorized") return authFailed(ctx, req);
         throw error;

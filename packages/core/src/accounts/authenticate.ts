@@ -1,4 +1,5 @@
 import type { Actor, ActorProfile } from "../actor";
+import type { SharePolicy } from "../brands/share-policy";
 import { unauthorized } from "../errors";
 import type { User } from "./account";
 import type { AccountDeps } from "./deps";
@@ -22,7 +23,7 @@ export const authenticateApiKey = async (
 export const authenticateApiKeyWithProfile = async (
   deps: Pick<AccountDeps, "accounts" | "clock">,
   rawKey: string,
-): Promise<{ caller: Caller; profile: ActorProfile; keyId: string }> => {
+): Promise<{ caller: Caller; profile: ActorProfile; keyId: string; sharePolicy?: SharePolicy }> => {
   if (!isWellFormedApiKey(rawKey)) throw unauthorized();
   const found = await deps.accounts.findApiKeyByHash(hashSecret(rawKey));
   if (!found || found.key.revokedAt !== null) throw unauthorized();
@@ -30,7 +31,11 @@ export const authenticateApiKeyWithProfile = async (
   const lastUsed = found.key.lastUsedAt?.getTime() ?? 0;
   if (now.getTime() - lastUsed >= TOUCH_INTERVAL_MS) await deps.accounts.touchApiKey(found.key.id, now);
   // The key's id scopes what the key asks for by name (Idempotency-Key).
-  return { ...profiled(found.user), keyId: found.key.id };
+  return {
+    ...profiled(found.user),
+    keyId: found.key.id,
+    ...(found.sharePolicy !== undefined && { sharePolicy: found.sharePolicy }),
+  };
 };
 
 /** Session cookie -> its user, while the session lasts. */

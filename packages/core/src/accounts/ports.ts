@@ -27,7 +27,12 @@ export interface AccountRepository {
    * Resolves false (and inserts nothing) at the limit.
    */
   insertApiKey(key: ApiKey, maxActive: number): Promise<boolean>;
-  findApiKeyByHash(keyHash: string): Promise<{ key: ApiKey; user: User } | null>;
+  /**
+   * The key and its user; `sharePolicy` is the user's brand's share policy when
+   * the adapter reads it in the same lookup (the share use cases then need no
+   * statement of their own for it, `Actor.sharePolicy`).
+   */
+  findApiKeyByHash(keyHash: string): Promise<{ key: ApiKey; user: User; sharePolicy?: SharePolicy } | null>;
   findApiKey(keyId: string): Promise<ApiKey | null>;
   listApiKeys(userId: string): Promise<ApiKey[]>;
   touchApiKey(keyId: string, at: Date): Promise<void>;

@@ -34,10 +34,11 @@ export const createShare = async (
   input: CreateShareInput,
 ): Promise<ShareView> => {
   const now = deps.clock.now();
-  // Side by side: the policy costs a create no extra wait on a pooled database.
+  // The policy came with the credential (Actor.sharePolicy), or is read side
+  // by side with the resource: either way it costs a create no extra wait.
   const [snapshot, policy] = await Promise.all([
     snapshotResource(deps, actor, resource, now),
-    deps.shares.findSharePolicy(actor.brandId),
+    actor.sharePolicy ?? deps.shares.findSharePolicy(actor.brandId),
   ]);
   assertWithinMaxExpiry(policy, input.expiration_days);
   if (input.password === null) assertPasswordPolicy(policy, false);

@@ -33,7 +33,7 @@ export const extendShare = async (
 ): Promise<ShareView> => {
   const { under } = options;
   if (under) {
-    assertWithinMaxExpiry(await deps.shares.findSharePolicy(actor.brandId), input.expiration_days);
+    assertWithinMaxExpiry(await policyOf(deps, actor), input.expiration_days);
     const { extended, now } = await deps.shares.transaction(async (tx) => {
       await lockAddressedResource(tx, under);
       const current = await tx.findById(shareId);
@@ -46,10 +46,7 @@ export const extendShare = async (
     return viewOwnShare(deps, actor, extended, now);
   }
 
-  const [found, policy] = await Promise.all([
-    findVisibleShare(deps, actor, shareId),
-    deps.shares.findSharePolicy(actor.brandId),
-  ]);
+  const [found, policy] = await Promise.all([findVisibleShare(deps, actor, shareId), policyOf(deps, actor)]);
   assertOwner(actor, found);
   assertWithinMaxExpiry(policy, input.expiration_days);
   const { extended, now } = await deps.shares.transaction(async (tx) => {
@@ -61,6 +58,10 @@ export const extendShare = async (
   });
   return viewOwnShare(deps, actor, extended, now);
 };
+
+/** The brand's share policy: as authentication read it with the credential, else read now. */
+const policyOf = (deps: ShareDeps, actor: Actor) =>
+  actor.sharePolicy ?? deps.shares.findSharePolicy(actor.brandId);
 
 const assertOwner = (actor: Actor, share: Share) => {
   if (share.ownerId !== actor.userId) throw forbidden("Only the share's owner can extend it");

@@ -24,7 +24,8 @@ export const updateShare = async (
   const found = await findVisibleShare(deps, actor, shareId);
   if (found.ownerId !== actor.userId) throw forbidden("Only the share's owner can change its protection");
   // Only a removal can break the brand's password rule, so only a removal reads the policy.
-  if (input.password === null) assertPasswordPolicy(await deps.shares.findSharePolicy(actor.brandId), false);
+  if (input.password === null)
+    assertPasswordPolicy(actor.sharePolicy ?? (await deps.shares.findSharePolicy(actor.brandId)), false);
   const change = await hashProtection(deps.passwords, input);
 
   const { updated, now } = await deps.shares.transaction(async (tx) => {

@@ -36,9 +36,10 @@ export class DrizzleAccountRepository implements AccountRepository {
 
   constructor(private readonly db: Database) {
     this.apiKeyByHash = db.orm
-      .select({ key: apiKeys, user: users })
+      .select({ key: apiKeys, user: users, sharePolicy: brands.sharePolicy })
       .from(apiKeys)
       .innerJoin(users, eq(users.id, apiKeys.userId))
+      .leftJoin(brands, eq(brands.id, users.brandId))
       .where(eq(apiKeys.keyHash, sql.placeholder("keyHash")))
       .prepare("api_key_by_hash");
   }
@@ -135,11 +136,15 @@ export class DrizzleAccountRepository implements AccountRepository {
     );
   }
 
-  /** Every authenticated REST request: one indexed lookup, the user joined in. */
-  findApiKeyByHash(keyHash: string): Promise<{ key: ApiKey; user: User } | null> {
+  /**
+   * Every authenticated REST request: one indexed lookup, the user joined in,
+   * and their brand's share policy (a primary-key probe), which every share
+   * write applies: read here, it costs those writes no statement of their own.
+   */
+  findApiKeyByHash(keyHash: string): Promise<{ key: ApiKey; user: User; sharePolicy: SharePolicy } | null> {
     return guarded(async () => {
       const [row] = await this.apiKeyByHash.execute({ keyHash });
-      return row ?? null;
+      return row ? { key: row.key, user: row.user, sharePolicy: sharePolicyOf(row.sharePolicy) } : null;
     });
   }
 

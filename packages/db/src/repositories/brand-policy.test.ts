@@ -1,4 +1,12 @@
-import { createShare, extendShare, NO_SHARE_POLICY, readBrand, updateBrandSettings } from "@sharelinks/core";
+import {
+  authenticateApiKeyWithProfile,
+  createApiKey,
+  createShare,
+  extendShare,
+  NO_SHARE_POLICY,
+  readBrand,
+  updateBrandSettings,
+} from "@sharelinks/core";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { brands } from "../schema";
@@ -54,6 +62,48 @@ describe.each(testDatabaseKinds())("brand share policy over %s", (kind) => {
     await expect(
       extendShare(t.services.shares, member, created.share.id, { expiration_days: 60 }, { under: resource }),
     ).rejects.toMatchObject({ code: "validation_error", details: { reason: "exceeds_brand_max_expiry" } });
+  });
+
+  it("the API-key lookup reads the brand's policy with the key; the share writes apply it without reading it again", async () => {
+    const tenant = await createTenant(t.services);
+    const manager = tenant.actor(tenant.manager);
+    const memberUser = tenant.members[0] ?? tenant.manager;
+    const { key } = await createApiKey(t.services.accounts, memberUser.id, {});
+    expect((await authenticateApiKeyWithProfile(t.services.accounts, key)).sharePolicy).toEqual(
+      NO_SHARE_POLICY,
+    );
+
+    await updateBrandSettings(t.services.accounts, manager, {
+      share_policy: { default_expiration_days: 3, max_expiration_days: 20 },
+    });
+    const { sharePolicy } = await authenticateApiKeyWithProfile(t.services.accounts, key);
+    expect(sharePolicy).toEqual({
+      default_expiration_days: 3,
+      max_expiration_days: 20,
+      require_password: false,
+    });
+
+    // The policy on the actor is the one applied: the repository's own lookup is never asked.
+    const repo = t.services.shares.shares;
+    const noLookup = Object.assign(Object.create(repo), {
+      findSharePolicy: () => Promise.reject(new Error("policy read again")),
+    });
+    const deps = { ...t.services.shares, shares: noLookup };
+    const member = { ...tenant.actor(memberUser), ...(sharePolicy && { sharePolicy }) };
+    const resource = { type: "report" as const, id: tenant.report.id };
+    const created = await createShare(deps, member, resource, {});
+    expect(created.share.expiresAt.getTime() - clock.now().getTime()).toBe(3 * DAY);
+    await expect(
+      extendShare(deps, member, created.share.id, { expiration_days: 21 }, { under: resource }),
+    ).rejects.toMatchObject({ code: "validation_error", details: { reason: "exceeds_brand_max_expiry" } });
+    const extended = await extendShare(
+      deps,
+      member,
+      created.share.id,
+      { expiration_days: 20 },
+      { under: resource },
+    );
+    expect(extended.share.expiresAt.getTime() - clock.now().getTime()).toBe(20 * DAY);
   });
 
   it("two managers changing different fields at once both keep their change", async () => {
