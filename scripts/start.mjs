@@ -102,13 +102,12 @@ if (upToDate) {
 const firstBuild = !existsSync(path.join(appDir, "dist", "server.mjs"));
 phase(2, "Building the app", firstBuild ? "first run: about 1-2 minutes" : "seconds when nothing changed");
 const turbo = path.join(root, "node_modules", ".bin", windows ? "turbo.cmd" : "turbo");
-const build = await run(turbo, [
-  "run",
-  "build",
-  "--filter=@sharelinks/web",
-  "--output-logs=new-only",
-  "--log-prefix=none",
-]);
+const build = await run(
+  turbo,
+  ["run", "build", "--filter=@sharelinks/web", "--output-logs=new-only", "--log-prefix=none"],
+  // The production bundle (apps/web/bundle) is for deploys; this start runs the app in place.
+  { env: { ...env, SHARELINKS_SKIP_BUNDLE: "1" } },
+);
 if (build !== 0) fail("The build");
 
 phase(3, "Starting the server", "preparing the database and demo data: a few seconds");
