@@ -9,6 +9,12 @@ describe("session cookie", () => {
     expect(readCookie(`${SESSION_COOKIE}x=1`, SESSION_COOKIE)).toBeNull();
   });
 
+  it("treats a value that does not decode as absent, and still reads the others (finding 7)", () => {
+    expect(readCookie(`${SESSION_COOKIE}=%zz`, SESSION_COOKIE)).toBeNull();
+    expect(readCookie(`${SESSION_COOKIE}=%E0%A4%A; a=1`, SESSION_COOKIE)).toBeNull();
+    expect(readCookie(`other=%zz; ${SESSION_COOKIE}=abc`, SESSION_COOKIE)).toBe("abc");
+  });
+
   it("is httpOnly and SameSite=Lax, Secure only when asked", () => {
     const expires = new Date("2030-01-01T00:00:00Z");
     const local = sessionCookie("tok", expires, false);

@@ -1,3 +1,4 @@
+import { appRouter } from "@sharelinks/api";
 import { createUser } from "@sharelinks/core";
 import { createTenant, testDatabaseKinds } from "@sharelinks/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,6 +24,7 @@ const expectDashboardApiHeaders = (response: Response, what: string) => {
 /** Issue 8, findings 1, 5, 7, 8 and 10 on the dashboard API, through the real front door. */
 describe.each(testDatabaseKinds())("the dashboard API's defences on %s", (kind) => {
   let h: FrontDoorHarness;
+  let email: string;
   let cookie: string;
   let reportId: string;
 
@@ -32,7 +34,7 @@ describe.each(testDatabaseKinds())("the dashboard API's defences on %s", (kind) 
   beforeAll(async () => {
     h = await startFrontDoor(kind);
     const tenant = await createTenant(h.database.services);
-    const email = `defences-${tenant.brand.id.slice(0, 8)}@example.test`;
+    email = `defences-${tenant.brand.id.slice(0, 8)}@example.test`;
     await createUser(h.database.services.provisioning, tenant.brand.id, {
       email,
       role: "member",
@@ -157,6 +159,35 @@ describe.each(testDatabaseKinds())("the dashboard API's defences on %s", (kind) 
       },
     );
     expect(signIn.status).toBe(401); // the wrong password's answer, not a 500
+  });
+
+  it("finding 7: with a cookie that does not decode, no procedure answers 500 and a right password signs in", async () => {
+    const mangled = "sl_session=%zz; other=%E0%A4%A";
+    // At run time tRPC keeps every procedure flat under its dotted path ("auth.signIn").
+    const flat = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
+    const procedures = Object.entries(flat);
+    expect(procedures.length).toBeGreaterThan(20);
+    for (const [path, procedure] of procedures) {
+      if (path === "auth.signIn") continue; // below, with the right password
+      const response =
+        procedure._def.type === "query"
+          ? await fetch(`${h.base}/api/trpc/${path}?input=${encodeURIComponent("{}")}`, {
+              headers: { cookie: mangled },
+            })
+          : await post(path, "{}", { ...SAME_ORIGIN, cookie: mangled });
+      expect(response.status, path).toBeLessThan(500);
+      expect(JSON.stringify(await response.json()), path).not.toContain("INTERNAL_SERVER_ERROR");
+    }
+    const signIn = await post("auth.signIn", JSON.stringify({ email, password: PASSWORD }), {
+      ...SAME_ORIGIN,
+      cookie: mangled,
+    });
+    expect(signIn.status).toBe(200);
+    const fresh = (signIn.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    expect(fresh).toMatch(/^sl_session=.+/);
+    // The browser sends the new cookie beside whatever else it still holds.
+    const me = await fetch(`${h.base}/api/trpc/auth.me`, { headers: { cookie: `${fresh}; other=%E0%A4%A` } });
+    expect(me.status).toBe(200);
   });
 
   it("finding 2: NUL, lone surrogates and control characters in tRPC input are BAD_REQUEST naming the field", async () => {
