@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { MAX_ACTIVE_API_KEYS } from "@sharelinks/core";
 import { testDatabaseKinds } from "@sharelinks/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -167,6 +168,32 @@ describe.each(testDatabaseKinds())("/v1/admin on %s", (kind) => {
     expect((await h.admin("POST", `/v1/admin/users/${randomUUID()}/api-keys`, {})).status).toBe(404);
     expect((await h.admin("DELETE", `/v1/admin/api-keys/${randomUUID()}`)).status).toBe(404);
     expect((await h.admin("POST", `/v1/admin/users/${user.id}/api-keys`, { name: "" })).status).toBe(422);
+  });
+
+  it(`API keys: key ${MAX_ACTIVE_API_KEYS + 1} of a user is 400 validation_error with the reason; revoking one frees a slot`, async () => {
+    const brand = await newBrand();
+    const user = (
+      await h.admin("POST", `/v1/admin/brands/${brand.id}/users`, {
+        email: `cap-${randomUUID().slice(0, 6)}@x.test`,
+        role: "member",
+      })
+    ).json;
+    const path = `/v1/admin/users/${user.id}/api-keys`;
+    const ids: string[] = [];
+    for (let n = 0; n < MAX_ACTIVE_API_KEYS; n++) {
+      const created = await h.admin("POST", path, { name: `key ${n}` });
+      expect(created.status).toBe(201);
+      ids.push(created.json.id);
+    }
+    const refused = await h.admin("POST", path, { name: "one too many" });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error).toEqual({
+      code: "validation_error",
+      message: expect.stringContaining(`at most ${MAX_ACTIVE_API_KEYS} active API keys`),
+      details: { reason: "api_key_limit_reached", limit: MAX_ACTIVE_API_KEYS },
+    });
+    expect((await h.admin("DELETE", `/v1/admin/api-keys/${ids[0]}`)).status).toBe(204);
+    expect((await h.admin("POST", path, { name: "after a revoke" })).status).toBe(201);
   });
 
   it("POST /v1/admin/brands/{id}/reports: 201; 400 for an author of another brand; 404 unknown brand; 422 bad rows", async () => {

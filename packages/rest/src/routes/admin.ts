@@ -11,6 +11,7 @@ import {
   createScheduledReportInputSchema,
   createUser,
   createUserInputSchema,
+  MAX_ACTIVE_API_KEYS,
   revokeApiKeyById,
   updateBrand,
   updateBrandInputSchema,
@@ -97,7 +98,10 @@ export const adminRoutes: Route[] = [
     path: "/v1/admin/users/{user_id}/api-keys",
     operationId: "adminCreateApiKey",
     summary: "Create an API key for a user",
-    description: "The key is in this response only; it is stored hashed.",
+    description:
+      "The key is in this response only; it is stored hashed. " +
+      `A user holds at most ${MAX_ACTIVE_API_KEYS} active keys: one more is 400 \`validation_error\` with ` +
+      '`details: {reason: "api_key_limit_reached", limit}`; revoking a key frees a slot.',
     tag,
     auth: "admin",
     params: userIdParams,
