@@ -2,12 +2,13 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { type AppRouter, appRouter } from "./root";
 import { createCallerFactory } from "./trpc";
 
+export type { ShareEventItem } from "@sharelinks/core";
 export type { DomainErrorData } from "./errors";
 export { TRPC_CODE_BY_DOMAIN_CODE, toTRPCError } from "./errors";
 export type { FailureGuard, RequestGuards } from "./guards";
 export type { PersonItem, ShareItem } from "./present";
 export { type AppRouter, appRouter } from "./root";
-export type { ShareAnalyticsOutput, ShareEventItem, ShareEventsOutput } from "./routers/analytics";
+export type { ShareAnalyticsOutput, ShareEventsOutput } from "./routers/analytics";
 export type { ApiKeyItem } from "./routers/api-keys";
 export type { MeOutput } from "./routers/auth";
 export type { BrandItem } from "./routers/brand";

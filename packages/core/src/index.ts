@@ -13,6 +13,7 @@ export * from "./analytics/read-share-analytics";
 export * from "./analytics/referrer";
 export * from "./analytics/schemas";
 export * from "./analytics/summarize-views";
+export * from "./analytics/timeline-item";
 export * from "./analytics/view-recorder";
 export * from "./analytics/visitor-key";
 export * from "./brands/brand-settings";

@@ -129,13 +129,3 @@ export const presentCreatedApiKey = (apiKey: ApiKey, key: string) => ({
   brand_id: apiKey.brandId,
   created_at: iso(apiKey.createdAt),
 });
-
-export const presentTimelineEvent = (event: TimelineEvent) => ({
-  id: event.id,
-  type: event.type,
-  at: iso(event.at),
-  actor: event.actor,
-  request_id: event.requestId,
-  old_expires_at: isoOrNull(event.oldExpiresAt),
-  new_expires_at: isoOrNull(event.newExpiresAt),
-});

@@ -3,29 +3,19 @@ import {
   MAX_SUMMARY_SHARES,
   readShareAnalytics,
   type ShareAnalytics,
+  type ShareEventItem,
   shareAnalyticsQuerySchema,
+  shareEventItemOf,
   shareEventsQuerySchema,
   summarizeViews,
-  type TimelineEvent,
   type ViewSummary,
 } from "@sharelinks/core";
 import { z } from "zod";
-import { iso, isoOrNull } from "../present";
 import { uuidSchema } from "../schemas";
 import { authedProcedure } from "../trpc";
 
 /** `share.analytics`, as REST serves it. */
 export type ShareAnalyticsOutput = { object: "share.analytics" } & ShareAnalytics;
-
-export interface ShareEventItem {
-  id: string;
-  type: string;
-  at: string;
-  actor: { id: string; name: string } | null;
-  request_id: string | null;
-  old_expires_at: string | null;
-  new_expires_at: string | null;
-}
 
 export interface ShareEventsOutput {
   items: ShareEventItem[];
@@ -33,16 +23,6 @@ export interface ShareEventsOutput {
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
 }
-
-const presentEvent = (event: TimelineEvent): ShareEventItem => ({
-  id: event.id,
-  type: event.type,
-  at: iso(event.at),
-  actor: event.actor,
-  request_id: event.requestId,
-  old_expires_at: isoOrNull(event.oldExpiresAt),
-  new_expires_at: isoOrNull(event.newExpiresAt),
-});
 
 const analyticsInput = z.strictObject({ share_id: uuidSchema, ...shareAnalyticsQuerySchema.shape });
 
@@ -70,7 +50,7 @@ export const analyticsRouter = {
         limit: input.limit,
         starting_after: input.cursor ?? undefined,
       });
-      const items = page.items.map(presentEvent);
+      const items = page.items.map(shareEventItemOf);
       return { items, hasMore: page.hasMore, nextCursor: page.hasMore ? (items.at(-1)?.id ?? null) : null };
     }),
 

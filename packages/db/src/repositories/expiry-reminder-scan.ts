@@ -9,6 +9,7 @@ import {
 import { and, asc, eq, gt, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Database, Orm } from "../client";
 import { shareExpiryReminders, shares, users } from "../schema";
+import { resourceOfRow } from "./share-rows";
 import { writeWebhookEvent } from "./webhook-outbox";
 
 const DAY_MS = 24 * 3_600_000;
@@ -102,10 +103,7 @@ export const scanExpiringShares = async (
           shareId: row.id,
           brandId: row.brandId,
           ownerId: row.ownerId,
-          resource:
-            row.resourceType === "report"
-              ? { type: "report", id: row.reportId as string }
-              : { type: "scheduled", id: row.scheduledReportId as string },
+          resource: resourceOfRow(row),
           expiresAt: row.expiresAt,
         },
       });

@@ -6,14 +6,19 @@ import { type shareEvents, shares } from "../schema";
 
 export type ShareRow = typeof shares.$inferSelect;
 
+/** The resource a shares row points at: exactly one of its two resource columns is set (a check constraint). */
+export const resourceOfRow = (
+  row: Pick<ShareRow, "resourceType" | "reportId" | "scheduledReportId">,
+): ResourceRef =>
+  row.resourceType === "report"
+    ? { type: "report", id: row.reportId as string }
+    : { type: "scheduled", id: row.scheduledReportId as string };
+
 export const shareFromRow = (row: ShareRow): Share => ({
   id: row.id,
   brandId: row.brandId,
   ownerId: row.ownerId,
-  resource:
-    row.resourceType === "report"
-      ? { type: "report", id: row.reportId as string }
-      : { type: "scheduled", id: row.scheduledReportId as string },
+  resource: resourceOfRow(row),
   tokenHash: row.tokenHash,
   tokenCiphertext: row.tokenCiphertext,
   snapshot: row.snapshot,

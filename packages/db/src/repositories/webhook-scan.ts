@@ -3,17 +3,9 @@ import type { WebhookEventType } from "@sharelinks/core";
 import { and, asc, eq, gt, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { type Database, executeRows, type Orm } from "../client";
 import { shareEvents, shareExpiryNotices, shares } from "../schema";
+import { resourceOfRow } from "./share-rows";
 import type { FirstViewListener } from "./view-sink";
 import { writeWebhookEvent, writeWebhookEvents } from "./webhook-outbox";
-
-const resourceOf = (row: {
-  resourceType: "report" | "scheduled";
-  reportId: string | null;
-  scheduledReportId: string | null;
-}) =>
-  row.resourceType === "report"
-    ? { type: "report" as const, id: row.reportId as string }
-    : { type: "scheduled" as const, id: row.scheduledReportId as string };
 
 const shareFacts = {
   id: shares.id,
@@ -73,7 +65,7 @@ export const firstViewWebhook: FirstViewListener = async (tx, viewed) => {
         shareId: row.id,
         brandId: row.brandId,
         ownerId: row.ownerId,
-        resource: resourceOf(row),
+        resource: resourceOfRow(row),
         expiresAt: row.expiresAt,
       },
     })),
@@ -138,7 +130,7 @@ export const scanExpiredShares = async (
           shareId: row.id,
           brandId: row.brandId,
           ownerId: row.ownerId,
-          resource: resourceOf(row),
+          resource: resourceOfRow(row),
           expiresAt: row.expiresAt,
         },
       });

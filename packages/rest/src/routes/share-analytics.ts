@@ -2,10 +2,11 @@ import {
   listShareEvents,
   readShareAnalytics,
   shareAnalyticsQuerySchema,
+  shareEventItemOf,
   shareEventsQuerySchema,
 } from "@sharelinks/core";
 import { shareAnalyticsSchema, shareEventListSchema } from "../analytics-schemas";
-import { list, presentTimelineEvent } from "../present";
+import { list } from "../present";
 import { defineRoute, type Route } from "../route";
 import { shareIdParams } from "../schemas";
 
@@ -44,7 +45,7 @@ export const shareAnalyticsRoutes: Route[] = [
     errors: ["not_found", "validation_error"],
     async handle({ ctx, actor, params, query }) {
       const page = await listShareEvents(ctx.services.analytics, actor, params.share_id, query);
-      return { status: 200, body: list(page.items.map(presentTimelineEvent), page.hasMore) };
+      return { status: 200, body: list(page.items.map(shareEventItemOf), page.hasMore) };
     },
   }),
 ];
