@@ -4,21 +4,45 @@ import {
   type Share,
   type ShareEvent,
   type ShareTransaction,
+  storedWebhookEvent,
   webhookEventOf,
 } from "@sharelinks/core";
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { executeRows, type Orm } from "../client";
+import type { Orm } from "../client";
 import { isUuid } from "../ids";
-import { reports, scheduledReports, shareEvents, shares } from "../schema";
-import { onResource, rowFromEvent, rowFromShare, shareFromRow } from "./share-rows";
-import { webhookEventInsert } from "./webhook-outbox";
+import {
+  combinedText,
+  dateParam,
+  jsonParam,
+  type RawQuery,
+  type RawRow,
+  type RawStatement,
+  rawQueryOf,
+} from "../raw-sql";
+import {
+  BY_ID,
+  COUNT_ACTIVE,
+  deleteStatement,
+  INSERT_EVENT,
+  INSERT_OUTBOX,
+  INSERT_SHARE,
+  LOCK,
+  MUTABLE,
+  OWNED,
+  shareFromRawRow,
+  updateStatement,
+} from "./share-statements";
 
-type PendingWrite = { kind: "insert" | "update" | "delete" | "event"; statement: SQL };
+type PendingWrite = {
+  kind: "insert" | "update" | "delete" | "event";
+  statement: RawStatement;
+  params: unknown[];
+};
 
 /**
  * The share writes of one use case, all on one drizzle transaction. Every
- * query here must go through `tx`: on PGlite (one connection) a query on the
- * outer database would wait for this very transaction to end.
+ * query here must go through `tx`'s own connection: on PGlite (one
+ * connection) a query on the outer database would wait for this very
+ * transaction to end.
  *
  * Writes are held back and sent together, as one statement of data-modifying
  * CTEs, when the use case next reads or when it is done (`flush`): a create
@@ -28,16 +52,25 @@ type PendingWrite = { kind: "insert" | "update" | "delete" | "event"; statement:
  * failing write still fails the whole use case. A delete never shares a
  * statement with an insert (the sub-statements of one statement do not see
  * each other, so a replacement could collide with the row it replaces).
+ *
+ * `update` writes only the columns that differ from the row as this
+ * transaction read it (locked, so nobody else changed it meanwhile): an
+ * extend sends its new expiry, not the snapshot back.
  */
 export class DrizzleShareTransaction implements ShareTransaction {
   /** Told the type of each event written, for the metrics once the transaction commits. */
   onRecorded: ((type: string) => void) | null = null;
   private pending: PendingWrite[] = [];
+  /** The rows as read (and locked) here, by id: what `update` compares with. */
+  private readonly read = new Map<string, Share>();
+  private readonly query: RawQuery;
 
-  private readonly orm: { orm: Orm };
+  /** The drizzle transaction underneath (tests reach its connection through it). */
+  readonly tx: Orm;
 
-  constructor(private readonly tx: Orm) {
-    this.orm = { orm: tx };
+  constructor(tx: Orm) {
+    this.tx = tx;
+    this.query = rawQueryOf(tx);
   }
 
   /** Sends the held-back writes, in order, as one statement. */
@@ -45,11 +78,20 @@ export class DrizzleShareTransaction implements ShareTransaction {
     const writes = this.pending;
     if (writes.length === 0) return;
     this.pending = [];
-    await this.tx.execute(combinedStatement(writes.map((write) => write.statement)));
+    const statements = writes.map((write) => write.statement);
+    const params = writes.length === 1 ? (writes[0] as PendingWrite).params : writes.flatMap((w) => w.params);
+    await this.query(combinedText(statements), params);
   }
 
   private hold(write: PendingWrite): void {
     this.pending.push(write);
+  }
+
+  private remember(row: RawRow | undefined): Share | null {
+    if (!row) return null;
+    const share = shareFromRawRow(row);
+    this.read.set(share.id, { ...share });
+    return share;
   }
 
   /**
@@ -59,14 +101,7 @@ export class DrizzleShareTransaction implements ShareTransaction {
    */
   async lockResource(resource: ResourceRef): Promise<void> {
     await this.flush();
-    const table = resource.type === "report" ? reports : scheduledReports;
-    // A plain statement rather than the query builder: every write runs it.
-    const locked = isUuid(resource.id)
-      ? await executeRows(
-          this.orm,
-          sql`select 1 from ${table} where ${table.id} = ${resource.id} for no key update`,
-        )
-      : [];
+    const locked = isUuid(resource.id) ? await this.query(LOCK[resource.type].text, [resource.id]) : [];
     // Deleted since the use case looked it up.
     if (locked.length === 0) throw notFound(resource.type === "report" ? "Report" : "Scheduled report");
   }
@@ -75,74 +110,103 @@ export class DrizzleShareTransaction implements ShareTransaction {
   async findById(shareId: string): Promise<Share | null> {
     if (!isUuid(shareId)) return null;
     await this.flush();
-    const [row] = await this.tx.select().from(shares).where(eq(shares.id, shareId)).for("update");
-    return row ? shareFromRow(row) : null;
+    const [row] = await this.query(BY_ID.text, [shareId]);
+    return this.remember(row);
   }
 
   async findOwned(ownerId: string, resource: ResourceRef): Promise<Share | null> {
+    if (!isUuid(ownerId) || !isUuid(resource.id)) return null;
     await this.flush();
-    const [row] = await this.tx
-      .select()
-      .from(shares)
-      .where(and(eq(shares.ownerId, ownerId), onResource(resource)))
-      .for("update");
-    return row ? shareFromRow(row) : null;
+    const [row] = await this.query(OWNED[resource.type].text, [ownerId, resource.id]);
+    return this.remember(row);
   }
 
   async countActive(resource: ResourceRef, now: Date): Promise<number> {
+    if (!isUuid(resource.id)) return 0;
     await this.flush();
-    const [row] = await executeRows<{ n: number }>(
-      this.orm,
-      sql`select count(*)::int as n from ${shares} where ${onResource(resource)} and ${shares.expiresAt} >= ${now.toISOString()}`,
-    );
-    return row?.n ?? 0;
+    const [row] = await this.query(COUNT_ACTIVE[resource.type].text, [resource.id, now.toISOString()]);
+    return (row?.n as number | undefined) ?? 0;
   }
 
   async insert(share: Share): Promise<void> {
     if (this.pending.some((write) => write.kind === "delete")) await this.flush();
-    this.hold({ kind: "insert", statement: this.tx.insert(shares).values(rowFromShare(share)).getSQL() });
-  }
-
-  async update(share: Share): Promise<void> {
+    const isReport = share.resource.type === "report";
     this.hold({
-      kind: "update",
-      statement: this.tx
-        .update(shares)
-        .set({
-          snapshot: share.snapshot,
-          whiteLabel: share.whiteLabel,
-          expiresAt: share.expiresAt,
-          updatedAt: share.updatedAt,
-          pausedAt: share.pausedAt,
-          passwordHash: share.passwordHash,
-          maxViews: share.maxViews,
-          viewsUsed: share.viewsUsed,
-        })
-        .where(eq(shares.id, share.id))
-        .getSQL(),
+      kind: "insert",
+      statement: INSERT_SHARE,
+      params: [
+        share.id,
+        share.brandId,
+        share.ownerId,
+        share.resource.type,
+        isReport ? share.resource.id : null,
+        isReport ? null : share.resource.id,
+        share.tokenHash,
+        share.tokenCiphertext,
+        jsonParam(share.snapshot),
+        jsonParam(share.whiteLabel),
+        dateParam(share.createdAt),
+        dateParam(share.updatedAt),
+        dateParam(share.expiresAt),
+        dateParam(share.pausedAt),
+        share.passwordHash,
+        share.maxViews,
+        share.viewsUsed,
+      ],
     });
   }
 
+  async update(share: Share): Promise<void> {
+    const before = this.read.get(share.id);
+    let mask = 0;
+    MUTABLE.forEach(({ changed }, i) => {
+      if (before === undefined || changed(before, share)) mask |= 1 << i;
+    });
+    // Nothing differs from the locked row: there is nothing to write.
+    if (mask === 0) return;
+    const params: unknown[] = [share.id];
+    MUTABLE.forEach(({ param }, i) => {
+      if (mask & (1 << i)) params.push(param(share));
+    });
+    this.hold({ kind: "update", statement: updateStatement(mask), params });
+    this.read.set(share.id, { ...share });
+  }
+
   async delete(shareIds: readonly string[]): Promise<void> {
-    const ids = shareIds.filter(isUuid);
+    const ids = [...new Set(shareIds.filter(isUuid))];
     if (ids.length === 0) return;
     if (this.pending.some((write) => write.kind === "insert")) await this.flush();
-    this.hold({ kind: "delete", statement: this.tx.delete(shares).where(inArray(shares.id, ids)).getSQL() });
+    this.hold({ kind: "delete", statement: deleteStatement(ids.length), params: ids });
+    for (const id of ids) this.read.delete(id);
   }
 
   async recordEvent(event: ShareEvent): Promise<void> {
-    this.hold({ kind: "event", statement: this.tx.insert(shareEvents).values(rowFromEvent(event)).getSQL() });
+    this.hold({
+      kind: "event",
+      statement: INSERT_EVENT,
+      params: [
+        event.id,
+        event.shareId,
+        event.brandId,
+        event.actorId,
+        event.type,
+        dateParam(event.at),
+        event.requestId,
+        dateParam(event.oldExpiresAt),
+        dateParam(event.newExpiresAt),
+        jsonParam(event.metadata),
+      ],
+    });
     this.onRecorded?.(event.type);
     // The outbox row commits (or not) with the change itself.
     const webhook = webhookEventOf(event);
-    if (webhook) this.hold({ kind: "event", statement: webhookEventInsert(this.tx, [webhook]).getSQL() });
+    if (webhook) {
+      const stored = storedWebhookEvent(webhook);
+      this.hold({
+        kind: "event",
+        statement: INSERT_OUTBOX,
+        params: [stored.id, stored.brand_id, stored.type, jsonParam(stored.payload)],
+      });
+    }
   }
 }
-
-/** `with w0 as (a), w1 as (b) c`: every sub-statement runs once, to completion, on one snapshot. */
-const combinedStatement = (statements: readonly SQL[]): SQL => {
-  const last = statements.at(-1) as SQL;
-  if (statements.length === 1) return last;
-  const ctes = statements.slice(0, -1).map((statement, i) => sql`${sql.raw(`w${i}`)} as (${statement})`);
-  return sql`with ${sql.join(ctes, sql`, `)} ${last}`;
-};
