@@ -25,32 +25,102 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", {
 
 const shortDateFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short" });
 
-const toDate = (value: string | Date) => (value instanceof Date ? value : new Date(value));
-const valid = (date: Date) => !Number.isNaN(date.getTime());
+/**
+ * Milliseconds since the epoch, NaN when invalid. `Date.parse`, not `new Date`:
+ * Next.js replaces the Date constructor with a wrapper (its
+ * node-environment-extensions/date.js) that costs on every call, and the
+ * public page formats a few dates per request.
+ */
+const toMs = (value: string | Date): number =>
+  typeof value === "string" ? Date.parse(value) : new Date(value).getTime();
+
+const DAY_MS = 86_400_000;
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"];
+
+interface Civil {
+  year: number;
+  /** 0-11 */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+/**
+ * The UTC calendar date and time of a valid time value, worked out without
+ * Intl (days-from-civil inverted, after H. Hinnant); null outside the years
+ * 1000-9999, which the Intl formats below then print as they always did.
+ */
+const civilOf = (ms: number): Civil | null => {
+  const days = Math.floor(ms / DAY_MS);
+  const msOfDay = ms - days * DAY_MS;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 2 : mp - 10;
+  const year = yoe + era * 400 + (month <= 1 ? 1 : 0);
+  if (year < 1000 || year > 9999) return null;
+  return {
+    year,
+    month,
+    day: doy - Math.floor((153 * mp + 2) / 5) + 1,
+    hour: Math.floor(msOfDay / 3_600_000),
+    minute: Math.floor((msOfDay % 3_600_000) / 60_000),
+  };
+};
+
+const twoDigits = (value: number) => (value < 10 ? `0${value}` : `${value}`);
 
 /** Whole days until a link expires, rounded up, never negative: the page's "(in 3 days)". */
 export const daysUntil = (expiresAt: string, now: Date): number =>
-  Math.max(0, Math.ceil((new Date(expiresAt).getTime() - now.getTime()) / 86_400_000));
+  Math.max(0, Math.ceil((Date.parse(expiresAt) - now.getTime()) / DAY_MS));
 
 /** The page names the days left only in a link's last week: beyond that, one wording. */
 export const EXPIRY_NOTICE_DAYS = 7;
 
 /** "4 March 2026, 14:05 UTC" */
 export const formatDateTimeUtc = (value: string | Date): string => {
-  const date = toDate(value);
-  return valid(date) ? `${dateTimeFormat.format(date).replace(" at ", ", ")} UTC` : "—";
+  const ms = toMs(value);
+  if (Number.isNaN(ms)) return "—";
+  const c = civilOf(ms);
+  return c
+    ? `${c.day} ${MONTHS[c.month]} ${c.year}, ${twoDigits(c.hour)}:${twoDigits(c.minute)} UTC`
+    : `${dateTimeFormat.format(ms).replace(" at ", ", ")} UTC`;
 };
 
 /** "4 March 2026" */
 export const formatDateUtc = (value: string | Date): string => {
-  const date = toDate(value);
-  return valid(date) ? dateFormat.format(date) : "—";
+  const ms = toMs(value);
+  if (Number.isNaN(ms)) return "—";
+  const c = civilOf(ms);
+  return c ? `${c.day} ${MONTHS[c.month]} ${c.year}` : dateFormat.format(ms);
 };
 
 /** "4 Mar" */
 export const formatShortDateUtc = (value: string | Date): string => {
-  const date = toDate(value);
-  return valid(date) ? shortDateFormat.format(date) : "—";
+  const ms = toMs(value);
+  if (Number.isNaN(ms)) return "—";
+  const c = civilOf(ms);
+  return c ? `${c.day} ${SHORT_MONTHS[c.month]}` : shortDateFormat.format(ms);
 };
 
 /** 0.625 -> "62.5%", 0.5 -> "50%". */
@@ -138,4 +208,8 @@ const ENGINE_NAMES: Record<string, string> = {
 };
 
 /** Engines are stored as slugs ("chatgpt"); show the product's own spelling when known. */
-export const engineLabel = (engine: string): string => ENGINE_NAMES[engine.toLowerCase()] ?? engine;
+export const engineLabel = (engine: string): string => {
+  const key = engine.toLowerCase();
+  // Own keys only: an engine stored as "constructor" or "__proto__" is shown as typed.
+  return Object.hasOwn(ENGINE_NAMES, key) ? (ENGINE_NAMES[key] as string) : engine;
+};

@@ -1,9 +1,7 @@
 import type { ResultRow } from "@sharelinks/core";
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { resultsMatrix } from "./prompt-engine-matrix";
-import { ResultsMatrix } from "./results-matrix";
+import { resultsMatrixHtml } from "./results-matrix";
 
 const row = (
   prompt: string,
@@ -54,12 +52,10 @@ describe("results as prompts x engines", () => {
   });
 
   it("renders static markup: headers, positions, sentiment classes, escaped prompts", () => {
-    const html = renderToStaticMarkup(
-      createElement(ResultsMatrix, {
-        caption: "Results",
-        results: [row("<b>crm</b>", "chatgpt", 2, "positive"), row("<b>crm</b>", "perplexity", 0)],
-      }),
-    );
+    const html = resultsMatrixHtml({
+      caption: "Results",
+      results: [row("<b>crm</b>", "chatgpt", 2, "positive"), row("<b>crm</b>", "perplexity", 0)],
+    }).value;
     expect(html).toContain('<th scope="col">Prompt</th>');
     expect(html).toContain('<th scope="col" class="matrix-engine">ChatGPT</th>');
     expect(html).toContain('<th scope="row" class="matrix-prompt">&lt;b&gt;crm&lt;/b&gt;</th>');
@@ -73,7 +69,7 @@ describe("results as prompts x engines", () => {
   });
 
   it("says so when there are no results", () => {
-    expect(renderToStaticMarkup(createElement(ResultsMatrix, { caption: "x", results: [] }))).toContain(
+    expect(resultsMatrixHtml({ caption: "x", results: [] }).value).toContain(
       "This snapshot has no result rows.",
     );
   });

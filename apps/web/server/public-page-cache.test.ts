@@ -6,10 +6,11 @@ import { type FrontDoorHarness, startFrontDoor } from "./test-support/front-door
 const DAY = 86_400_000;
 
 /**
- * The public page is rendered once per share version and kept (page-cache.ts);
- * the database is still asked on every request. Every change a viewer must see
- * shows on the very next request: a refresh, an extension, the share's and the
- * brand's white label, revocation, rotation and expiry.
+ * The public page is looked up and rendered on every request (it once kept
+ * rendered pages per share version; these tests held that cache to account and
+ * now hold whatever replaces it). Every change a viewer must see shows on the
+ * very next request: a refresh, an extension, the share's and the brand's white
+ * label, revocation, rotation and expiry.
  */
 describe.each(testDatabaseKinds())("public page cache on %s", (kind) => {
   let h: FrontDoorHarness;

@@ -11,7 +11,6 @@ import { PUBLIC_RESPONSE_HEADERS } from "@sharelinks/rest";
 import { type PublicSharePageInput, publicSharePageStatus, renderPublicSharePage } from "../public-page";
 import { sendPlain } from "./front-door/plain-response";
 import type { SurfaceHandler } from "./front-door/surface";
-import { type PageCacheStats, pageVersion, RenderedPageCache } from "./page-cache";
 import { readCookie } from "./session-cookie";
 import { createUnlockCookies, UNLOCK_COOKIE } from "./share-unlock-cookie";
 
@@ -24,13 +23,6 @@ const PUBLIC_HEADERS = {
 } as const;
 
 const ROUTE = "/shared/{token}";
-/**
- * 64 MB of rendered pages (a few thousand links; ~10-20 kB each without the
- * shared stylesheet) keeps the server well inside its memory budget.
- */
-const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
-/** A page viewed within the last minute is not evicted for another. */
-const PAGE_CACHE_MIN_IDLE_MS = 60_000;
 
 /** The 404 and 410 pages read nothing: rendered once, on first use. */
 type FixedKind = "expired" | "view_limit" | "not_found";
@@ -49,8 +41,10 @@ const PAGE_BODY_LIMIT = 64 * 1024;
 
 /**
  * `GET /shared/{token}`: the public page, rendered without Next.js so the status
- * can be a real 410 or 404 and the page costs one lookup and, once per share
- * version, one render (server/page-cache.ts).
+ * can be a real 410 or 404 and the page costs one lookup and one render of
+ * tens of microseconds (public-page/html.ts). Rendered pages are not kept: a
+ * cache of them cost more in bookkeeping and memory than the render it saved
+ * (docs/benchmarks.md, "Public page").
  * Rate-limited per client IP in the same counters as the public API.
  */
 export const createPublicPageSurface = ({
@@ -58,7 +52,6 @@ export const createPublicPageSurface = ({
   limits,
   serverSecret,
   secureCookies,
-  pageCacheBytes = PAGE_CACHE_BYTES,
 }: {
   services: Services;
   limits: RateLimitStore;
@@ -66,10 +59,7 @@ export const createPublicPageSurface = ({
   serverSecret: string;
   /** Secure cookies whenever the public URL is https. */
   secureCookies: boolean;
-  /** Bound on the rendered pages kept (server/page-cache.ts). */
-  pageCacheBytes?: number;
-}): SurfaceHandler & { pageCacheStats(): PageCacheStats } => {
-  const pages = new RenderedPageCache({ maxBytes: pageCacheBytes, minIdleMs: PAGE_CACHE_MIN_IDLE_MS });
+}): SurfaceHandler => {
   const unlockCookies = createUnlockCookies(serverSecret, secureCookies);
   const isBot = createBotClassifier();
   type Answer =
@@ -144,14 +134,7 @@ export const createPublicPageSurface = ({
         // A preview is 200 with the share id: analytics counts it as a bot view.
         return { ...gatePage({ kind: "preview", preview: read.payload }), shareId: read.shareId };
       }
-      const now = new Date();
-      const version = pageVersion(read.payload, now);
-      let html = pages.get(read.shareId, version);
-      if (html === undefined) {
-        const rendered = renderPublicSharePage({ kind: "ok", share: read.payload, now });
-        pages.set(read.shareId, version, rendered);
-        html = Buffer.from(rendered);
-      }
+      const html = Buffer.from(renderPublicSharePage({ kind: "ok", share: read.payload, now: new Date() }));
       return { status: 200, html, shareId: read.shareId };
     } catch (error) {
       if (!isDomainError(error) || (error.code !== "not_found" && error.code !== "gone")) throw error;
@@ -166,7 +149,6 @@ export const createPublicPageSurface = ({
   };
 
   return {
-    pageCacheStats: () => pages.stats(),
     name: "page",
     readsBodyItself: false,
     bodyLimit: () => PAGE_BODY_LIMIT,

@@ -4,10 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import { isNotFound } from "@/lib/errors";
 import { formatLocal } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc";
-import { EngineBars } from "@/public-page/charts";
-import { ResultsMatrix } from "@/public-page/results-matrix";
+import { engineBarsHtml } from "@/public-page/charts";
+import { resultsMatrixHtml } from "@/public-page/results-matrix";
 import { SharePanel } from "../share-panel/share-panel";
-import { EmptyState, ErrorState, Icons, PageHeader, Skeleton, StatusBadge } from "../ui";
+import { EmptyState, ErrorState, Icons, PageHeader, Skeleton, StaticMarkup, StatusBadge } from "../ui";
 import { Breadcrumb } from "./breadcrumb";
 import { ResourceNotFound } from "./resource-not-found";
 import { SummaryStats } from "./summary";
@@ -75,14 +75,16 @@ export function ReportDetailView({ id }: { id: string }) {
               />
               <section className="panel panel-pad" aria-labelledby="engines-h">
                 <h2 id="engines-h">Visibility by engine</h2>
-                <EngineBars engines={data.engines} />
+                <StaticMarkup html={engineBarsHtml(data.engines)} />
               </section>
               <section className="panel" aria-labelledby="results-h">
                 <div className="panel-pad panel-head-row">
                   <h2 id="results-h">Results</h2>
                   <span className="muted small">{data.result_count} answers</span>
                 </div>
-                <ResultsMatrix results={data.results} caption={`Results of ${data.title}`} />
+                <StaticMarkup
+                  html={resultsMatrixHtml({ results: data.results, caption: `Results of ${data.title}` })}
+                />
               </section>
             </>
           ) : (

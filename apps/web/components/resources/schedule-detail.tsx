@@ -5,10 +5,10 @@ import { useState } from "react";
 import { isNotFound } from "@/lib/errors";
 import { formatLocal } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc";
-import { EngineBars, TrendChart } from "@/public-page/charts";
-import { ResultsMatrix } from "@/public-page/results-matrix";
+import { engineBarsHtml, trendChartHtml } from "@/public-page/charts";
+import { resultsMatrixHtml } from "@/public-page/results-matrix";
 import { SharePanel } from "../share-panel/share-panel";
-import { EmptyState, ErrorState, Icons, PageHeader, Skeleton, StatusBadge } from "../ui";
+import { EmptyState, ErrorState, Icons, PageHeader, Skeleton, StaticMarkup, StatusBadge } from "../ui";
 import { Breadcrumb } from "./breadcrumb";
 import { ResourceNotFound } from "./resource-not-found";
 import { RunsTable } from "./runs-table";
@@ -91,11 +91,11 @@ export function ScheduleDetailView({ id }: { id: string }) {
               <div className="two-col">
                 <section className="panel panel-pad" aria-labelledby="trend-h">
                   <h2 id="trend-h">Visibility trend</h2>
-                  <TrendChart trend={trend} />
+                  <StaticMarkup html={trendChartHtml(trend)} />
                 </section>
                 <section className="panel panel-pad" aria-labelledby="engines-h">
                   <h2 id="engines-h">Visibility by engine</h2>
-                  <EngineBars engines={engines} />
+                  <StaticMarkup html={engineBarsHtml(engines)} />
                 </section>
               </div>
             </>
@@ -113,7 +113,9 @@ export function ScheduleDetailView({ id }: { id: string }) {
                 <h2 id="run-results-h">Results of the run started {formatLocal(expandedRun.started_at)}</h2>
                 <StatusBadge status={expandedRun.status} />
               </div>
-              <ResultsMatrix results={expandedRun.results} caption="Run results" />
+              <StaticMarkup
+                html={resultsMatrixHtml({ results: expandedRun.results, caption: "Run results" })}
+              />
             </section>
           ) : null}
         </div>

@@ -13,4 +13,5 @@ export { PageHeader } from "./page-header";
 export { type QueryLike, QueryView } from "./query-view";
 export { Skeleton } from "./skeleton";
 export { Spinner } from "./spinner";
+export { StaticMarkup } from "./static-markup";
 export { StatusBadge } from "./status-badge";
