@@ -124,7 +124,15 @@ export const createFrontDoor = (options: FrontDoorOptions): FrontDoor => {
   };
 
   const { claim, around } = options;
-  const listener = (req: IncomingMessage, res: ServerResponse): void => {
+  /**
+   * `expectsContinue`: the client sent `Expect: 100-continue` and waits for
+   * `100 Continue` before sending its body (curl does for large uploads).
+   * The server then invites the body only once the request has passed the
+   * declared-length check. A declared length over the limit gets its 413 and
+   * no invitation, so not one byte of the body is sent. Node would otherwise
+   * answer 100 before the front door saw the request.
+   */
+  const accept = (req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void => {
     if (claim?.(req, res)) return;
     const raw = req.url ?? "/";
     const target = originForm(raw);
@@ -141,9 +149,12 @@ export const createFrontDoor = (options: FrontDoorOptions): FrontDoor => {
     );
     inFlight += 1;
     for (const hook of startedHooks) hook(context, req, res);
-    if (around) around(context, req, () => dispatch(req, res, context, target, path, surface));
-    else dispatch(req, res, context, target, path, surface);
+    if (around)
+      around(context, req, () => dispatch(req, res, context, target, path, surface, expectsContinue));
+    else dispatch(req, res, context, target, path, surface, expectsContinue);
   };
+  const listener = (req: IncomingMessage, res: ServerResponse): void => accept(req, res, false);
+  const continueListener = (req: IncomingMessage, res: ServerResponse): void => accept(req, res, true);
 
   const dispatch = (
     req: IncomingMessage,
@@ -152,6 +163,7 @@ export const createFrontDoor = (options: FrontDoorOptions): FrontDoor => {
     target: string | null,
     path: string,
     surface: Surface,
+    expectsContinue: boolean,
   ): void => {
     if (target === null) {
       // Neither origin form nor absolute form (`*`, garbage): nothing to route.
@@ -166,6 +178,7 @@ export const createFrontDoor = (options: FrontDoorOptions): FrontDoor => {
 
     const handler = surfaces[surface];
     if (!hasBody(req)) {
+      if (expectsContinue) res.writeContinue(); // as Node would have; nothing is coming anyway
       serve(handler, req, res, context, target, null);
       return;
     }
@@ -176,6 +189,8 @@ export const createFrontDoor = (options: FrontDoorOptions): FrontDoor => {
       refuse(handler, req, res, context, limit);
       return;
     }
+    // Within the limit so far: now the client may send its body.
+    if (expectsContinue) res.writeContinue();
     if (handler.readsBodyItself) {
       serve(handler, req, res, context, target, null);
       return;
@@ -199,6 +214,8 @@ export const createFrontDoor = (options: FrontDoorOptions): FrontDoor => {
     listener,
     attach(server) {
       server.on("request", listener);
+      // With this listener Node no longer answers `100 Continue` by itself (see `accept`).
+      server.on("checkContinue", continueListener);
       server.on("clientError", answerClientError);
       server.requestTimeout = REQUEST_TIMEOUT_MS;
     },

@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { request } from "node:http";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,37 +12,159 @@ const MB = 1024 * 1024;
 const MAX_RSS_GROWTH = 50 * MB;
 /**
  * The refusal must come long before the body could have been sent (300 MB at
- * loopback speed takes seconds). Issue 8 asks for 1 s, and that is the figure
- * recorded (printed below, docs/security.md); the assertion allows 5 s because
- * test files share two cores with other runs, and a stall there is not the
- * server holding the body. What the test really pins is the resource figure:
- * bytes the client got to send, and the server's RSS.
+ * loopback speed takes seconds). Measured on the client, from the start of the
+ * upload, the figure includes the client's own sending and scheduling: it is
+ * printed (docs/security.md) and asserted under 5 s, because test files share
+ * two cores with other runs and a stall there is not the server holding the
+ * body. Issue 8's 1 s is asserted on the server's clock (ISSUE_BOUND_MS). What
+ * the 300 MB cases pin is the resource figure: bytes the client got to send,
+ * and the server's RSS.
  */
 const REFUSAL_BOUND_MS = 5_000;
+/**
+ * Issue 8's 1 s, asserted where the client's own sending and scheduling do not
+ * count: on the server's clock (its access-log duration, from the request's
+ * headers to its 413), for a body cut off just past the limit.
+ */
+const ISSUE_BOUND_MS = 1_000;
 
 interface Refusal {
   status: number;
+  /** From the start of the upload (the request opened) to the 413's headers, client side. */
   ms: number;
   sentBytes: number;
+  /** Sent as X-Request-ID, so the server's access line for this request can be found. */
+  requestId: string;
 }
+
+const hugeHeaders = (declared: boolean, requestId: string) => ({
+  "content-type": "application/json",
+  origin: "https://links.example.test",
+  "x-request-id": requestId,
+  ...(declared ? { "content-length": String(TOTAL) } : { "transfer-encoding": "chunked" }),
+});
+
+/**
+ * Sends the headers and exactly `bodyBytes` of a 300 MB body (declared or
+ * chunked), then waits: it neither sends more nor ends the body. So the 413
+ * cannot come from the server reading on, draining or waiting for the end.
+ * `afterLastByteMs` runs from when the last byte was handed to the socket.
+ */
+const sendPartly = (
+  base: string,
+  path: string,
+  declared: boolean,
+  bodyBytes: number,
+): Promise<Refusal & { afterLastByteMs: number }> =>
+  new Promise((resolve, reject) => {
+    const started = performance.now();
+    const requestId = randomUUID();
+    let lastByteAt = started;
+    let answered = false;
+    const req = request(`${base}${path}`, { method: "POST", headers: hugeHeaders(declared, requestId) });
+    const stuck = setTimeout(() => {
+      req.destroy();
+      reject(new Error(`${path}: no answer 10 s after ${bodyBytes} body bytes`));
+    }, 10_000);
+    req.on("response", (res) => {
+      answered = true;
+      clearTimeout(stuck);
+      const at = performance.now();
+      const result = {
+        status: res.statusCode ?? 0,
+        ms: at - started,
+        afterLastByteMs: Math.max(0, at - lastByteAt),
+        sentBytes: bodyBytes,
+        requestId,
+      };
+      res.resume();
+      res.on("end", () => {
+        req.destroy();
+        resolve(result);
+      });
+    });
+    req.on("error", (error) => {
+      if (!answered) reject(error);
+    });
+    if (bodyBytes === 0) req.flushHeaders();
+    else
+      req.write(Buffer.alloc(bodyBytes, 0x61), () => {
+        lastByteAt = performance.now();
+      });
+  });
+
+/**
+ * As curl sends a large upload: `Expect: 100-continue`, and the body (`body`,
+ * or 300 MB generated) only once the server has answered `100 Continue`.
+ */
+const sendExpecting = (
+  base: string,
+  path: string,
+  body: Buffer | null,
+): Promise<Refusal & { invited: boolean }> =>
+  new Promise((resolve, reject) => {
+    const started = performance.now();
+    const requestId = randomUUID();
+    let invited = false;
+    let answered = false;
+    let sent = 0;
+    const req = request(`${base}${path}`, {
+      method: "POST",
+      headers: {
+        ...hugeHeaders(true, requestId),
+        "content-length": String(body?.length ?? TOTAL),
+        expect: "100-continue",
+      },
+    });
+    const pump = () => {
+      while (!answered && sent < TOTAL) {
+        sent += CHUNK.length;
+        if (!req.write(CHUNK)) {
+          req.once("drain", pump);
+          return;
+        }
+      }
+    };
+    req.on("continue", () => {
+      invited = true;
+      if (body) {
+        sent = body.length;
+        req.end(body);
+      } else pump();
+    });
+    req.on("response", (res) => {
+      answered = true;
+      const result = {
+        status: res.statusCode ?? 0,
+        ms: performance.now() - started,
+        sentBytes: sent,
+        requestId,
+        invited,
+      };
+      res.resume();
+      res.on("end", () => {
+        req.destroy();
+        resolve(result);
+      });
+    });
+    req.on("error", (error) => {
+      if (!answered) reject(error);
+    });
+    req.flushHeaders();
+  });
 
 /** Streams a generated 300 MB body (declared or chunked) until the server answers; never allocates it. */
 const sendHuge = (base: string, path: string, declared: boolean): Promise<Refusal> =>
   new Promise((resolve, reject) => {
     const started = performance.now();
+    const requestId = randomUUID();
     let sent = 0;
     let answered = false;
-    const req = request(`${base}${path}`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        origin: "https://links.example.test",
-        ...(declared ? { "content-length": String(TOTAL) } : { "transfer-encoding": "chunked" }),
-      },
-    });
+    const req = request(`${base}${path}`, { method: "POST", headers: hugeHeaders(declared, requestId) });
     req.on("response", (res) => {
       answered = true;
-      const result = { status: res.statusCode ?? 0, ms: performance.now() - started, sentBytes: sent };
+      const ms = performance.now() - started;
+      const result = { status: res.statusCode ?? 0, ms, sentBytes: sent, requestId };
       res.resume();
       res.on("end", () => {
         req.destroy();
@@ -76,11 +199,21 @@ describe("a 300 MB body to every surface", () => {
   let base: string;
   const figures: string[] = [];
 
-  const ask = <T>(message: string) =>
+  const ask = <T>(message: string | { access: string }) =>
     new Promise<T>((resolve) => {
       child.once("message", (reply) => resolve(reply as T));
       child.send(message);
     });
+
+  /** The server's access line for a request: its status and duration on the server's clock. */
+  const serverSide = async (requestId: string) => {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const line = await ask<{ status: number; duration_ms: number } | null>({ access: requestId });
+      if (line) return line;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`no access line for ${requestId}`);
+  };
 
   beforeAll(async () => {
     const script = fileURLToPath(new URL("../test-support/front-door-process.ts", import.meta.url));
@@ -134,8 +267,9 @@ describe("a 300 MB body to every surface", () => {
         const refusal = await sendHuge(base, path, declared);
         const { peak } = await ask<{ peak: number }>("peak");
         const growth = peak - before;
+        const server = await serverSide(refusal.requestId);
         figures.push(
-          `  ${name} ${declared ? "declared" : "chunked "}: ${refusal.status} after ${refusal.ms.toFixed(0)} ms, client sent ${(refusal.sentBytes / MB).toFixed(1)} MB, server RSS +${(growth / MB).toFixed(1)} MB`,
+          `  ${name} ${declared ? "declared" : "chunked "}: ${refusal.status} after ${refusal.ms.toFixed(0)} ms (server ${server.duration_ms.toFixed(0)} ms), client sent ${(refusal.sentBytes / MB).toFixed(1)} MB, server RSS +${(growth / MB).toFixed(1)} MB`,
         );
         expect(refusal.status).toBe(status);
         expect(refusal.ms).toBeLessThan(REFUSAL_BOUND_MS);
@@ -144,6 +278,73 @@ describe("a 300 MB body to every surface", () => {
       },
     );
   }
+
+  /** The body limit each surface applies to these requests (docs/security.md, "Body limits"); null: chunked is refused unread. */
+  const chunkedLimits: Record<string, number | null> = {
+    REST: MB,
+    "REST admin (no token)": MB,
+    tRPC: MB,
+    "public page": 64 * 1024,
+    "Next.js": null,
+  };
+
+  it.each(surfaces)(
+    "%s %s: a declared length over the limit is refused before any body byte is sent",
+    async (name, path, status) => {
+      const refusal = await sendPartly(base, path, true, 0);
+      const server = await serverSide(refusal.requestId);
+      figures.push(
+        `  ${name} declared, headers only: ${refusal.status} after ${refusal.ms.toFixed(0)} ms (server ${server.duration_ms.toFixed(0)} ms)`,
+      );
+      expect(refusal.status).toBe(status);
+      expect(server.status).toBe(status);
+      expect(server.duration_ms).toBeLessThan(ISSUE_BOUND_MS);
+      expect(refusal.ms).toBeLessThan(REFUSAL_BOUND_MS);
+    },
+  );
+
+  it.each(surfaces)(
+    "%s %s: a chunked body is refused as soon as it passes the limit, without waiting for more",
+    async (name, path, status) => {
+      const limit = chunkedLimits[name];
+      const refusal = await sendPartly(
+        base,
+        path,
+        false,
+        limit === null || limit === undefined ? 0 : limit + 1,
+      );
+      const server = await serverSide(refusal.requestId);
+      figures.push(
+        `  ${name} chunked, limit + 1 bytes then nothing: ${refusal.status} ${refusal.afterLastByteMs.toFixed(0)} ms after the last byte, ${refusal.ms.toFixed(0)} ms from the start (server ${server.duration_ms.toFixed(0)} ms)`,
+      );
+      expect(refusal.status).toBe(status);
+      expect(server.status).toBe(status);
+      expect(server.duration_ms).toBeLessThan(ISSUE_BOUND_MS);
+      expect(refusal.ms).toBeLessThan(REFUSAL_BOUND_MS);
+    },
+  );
+
+  it.each(surfaces)(
+    "%s %s: Expect: 100-continue with a declared length over the limit is a 413 without the invitation: no body byte sent",
+    async (name, path, status) => {
+      const refusal = await sendExpecting(base, path, null);
+      const server = await serverSide(refusal.requestId);
+      figures.push(
+        `  ${name} declared, Expect: 100-continue: ${refusal.status} after ${refusal.ms.toFixed(0)} ms (server ${server.duration_ms.toFixed(0)} ms), ${refusal.invited ? "invited" : "not invited"}, client sent ${(refusal.sentBytes / MB).toFixed(1)} MB`,
+      );
+      expect(refusal.status).toBe(status);
+      expect(refusal.invited).toBe(false);
+      expect(refusal.sentBytes).toBe(0);
+      expect(server.duration_ms).toBeLessThan(ISSUE_BOUND_MS);
+    },
+  );
+
+  it("Expect: 100-continue within the limit is invited, then read and served", async () => {
+    const body = Buffer.from(JSON.stringify({ email: "nobody@example.test", password: "wrong" }));
+    const answer = await sendExpecting(base, "/api/trpc/auth.signIn", body);
+    expect(answer.invited).toBe(true);
+    expect(answer.status).toBe(401); // the body was read: the wrong password's answer
+  });
 
   it("four at once to tRPC and four to the admin API: RSS +<50 MB in all", async () => {
     await ask("peak");
