@@ -9,7 +9,6 @@ import {
   type ScheduledReportSummary,
   type ShareView,
   shareUrl,
-  type TimelineEvent,
   type User,
 } from "@sharelinks/core";
 

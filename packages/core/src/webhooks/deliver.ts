@@ -16,7 +16,7 @@ export const attemptWebhookDelivery = async (
   deliveryId: string,
 ): Promise<AttemptOutcome> => {
   const loaded = await deps.store.loadAttempt(deliveryId);
-  if (!loaded || loaded.delivery.status !== "pending") return "skipped";
+  if (loaded?.delivery.status !== "pending") return "skipped";
   const { delivery, endpoint } = loaded;
   const base = {
     deliveryId: delivery.id,
