@@ -1,14 +1,14 @@
 import type { PublicSharePreview } from "@sharelinks/core";
 import { safeLogoUrl } from "./format";
 import { type Html, html } from "./html";
-import { documentHtml, themeOf, topbarHtml } from "./page";
+import { type DocumentParts, documentParts, themeOf, topbarHtml } from "./page";
 
 /** The branded frame shared by the preview and the password form: the brand's name, logo and colour only. */
-const gateHtml = (preview: PublicSharePreview, content: Html): Html => {
+const gateParts = (preview: PublicSharePreview, content: Html): DocumentParts => {
   const wl = preview.white_label;
   const company = wl.company_name.trim() || "Shared report";
   const logoUrl = safeLogoUrl(wl.logo_url);
-  return documentHtml({
+  return documentParts({
     title: `${preview.title} · ${company}`,
     theme: themeOf(wl.primary_color),
     logoUrl,
@@ -20,8 +20,8 @@ const gateHtml = (preview: PublicSharePreview, content: Html): Html => {
 };
 
 /** What a bot or link unfurler sees: title and brand (with Open Graph tags), never a number of the report. */
-export const previewPageHtml = ({ preview }: { preview: PublicSharePreview }): Html =>
-  gateHtml(preview, html`<p>Open the link in a browser to see the report.</p>`);
+export const previewPageParts = ({ preview }: { preview: PublicSharePreview }): DocumentParts =>
+  gateParts(preview, html`<p>Open the link in a browser to see the report.</p>`);
 
 export type PasswordProblem = "none" | "invalid" | "throttled";
 
@@ -30,7 +30,7 @@ export type PasswordProblem = "none" | "invalid" | "throttled";
  * unlocked. It posts back to the same address; success sets the link's
  * unlock cookie and redirects to it.
  */
-export const passwordPageHtml = ({
+export const passwordPageParts = ({
   preview,
   problem,
   retryAfterSeconds,
@@ -38,8 +38,8 @@ export const passwordPageHtml = ({
   preview: PublicSharePreview;
   problem: PasswordProblem;
   retryAfterSeconds?: number;
-}): Html =>
-  gateHtml(
+}): DocumentParts =>
+  gateParts(
     preview,
     html`<p>This link is protected. Enter the password you were given.</p>${
       problem === "invalid"

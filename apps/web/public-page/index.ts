@@ -1,6 +1,14 @@
 import type { PublicShare, PublicSharePreview } from "@sharelinks/core";
-import { type PasswordProblem, passwordPageHtml, previewPageHtml } from "./gate";
-import { expiredPageHtml, notFoundPageHtml, sharePageHtml, viewLimitPageHtml } from "./page";
+import { type PasswordProblem, passwordPageParts, previewPageParts } from "./gate";
+import {
+  type DocumentParts,
+  expiredPageParts,
+  notFoundPageParts,
+  sharePageParts,
+  viewLimitPageParts,
+} from "./page";
+
+export type { DocumentParts };
 
 export type PublicSharePageInput =
   | { kind: "ok"; share: PublicShare; now: Date }
@@ -14,24 +22,31 @@ export type PublicSharePageInput =
  * The public share page as a complete HTML document: static markup only (no
  * client script), inline CSS and SVG, nothing fetched from third parties
  * except the brand's own logo. Built with public-page/html.ts, which escapes
- * every interpolated value; a render costs tens of microseconds.
- * The caller picks the HTTP status (200 / 410 / 404) and headers.
+ * every interpolated value; a render costs tens of microseconds. In parts,
+ * the stylesheet between them already encoded (`renderPublicSharePageParts`),
+ * for the server to write without encoding it again. The caller picks the HTTP status (200 / 410 / 404) and headers.
  */
-export const renderPublicSharePage = (input: PublicSharePageInput): string => {
+export const renderPublicSharePageParts = (input: PublicSharePageInput): DocumentParts => {
   switch (input.kind) {
     case "ok":
-      return sharePageHtml(input).value;
+      return sharePageParts(input);
     case "preview":
-      return previewPageHtml(input).value;
+      return previewPageParts(input);
     case "password":
-      return passwordPageHtml(input).value;
+      return passwordPageParts(input);
     case "expired":
-      return expiredPageHtml().value;
+      return expiredPageParts();
     case "view_limit":
-      return viewLimitPageHtml().value;
+      return viewLimitPageParts();
     default:
-      return notFoundPageHtml().value;
+      return notFoundPageParts();
   }
+};
+
+/** The same document as one string. */
+export const renderPublicSharePage = (input: PublicSharePageInput): string => {
+  const parts = renderPublicSharePageParts(input);
+  return `${parts.before}${parts.style.text}${parts.after}`;
 };
 
 /** HTTP status that goes with each outcome, for the server's convenience. */

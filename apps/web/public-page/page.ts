@@ -12,7 +12,7 @@ import {
   safeLogoUrl,
   textOn,
 } from "./format";
-import { type Html, html, raw } from "./html";
+import { type Html, html } from "./html";
 import { resultsMatrixHtml } from "./results-matrix";
 import { PUBLIC_PAGE_CSS } from "./styles";
 
@@ -20,30 +20,50 @@ interface Theme {
   brand: string;
   ink: string;
   onBrand: string;
+  /** The page's `<style>` element for these colours, as text and as UTF-8 bytes. */
+  style: { text: string; bytes: Uint8Array };
 }
 
+/** The only dynamic CSS: three validated #RRGGBB values, so nothing user-typed reaches the stylesheet. */
+const themeCss = (brand: string, ink: string, onBrand: string) =>
+  `:root{--brand:${brand};--brand-ink:${ink};--on-brand:${onBrand}}`;
+
+const encoder = new TextEncoder();
 const themes = new Map<string, Theme>();
-/** Few brand colours, each worked out once (inkOf's search is most of a theme's cost); 256 kept at most. */
+/**
+ * Few brand colours, each worked out once: inkOf's search, and the ~7 kB
+ * stylesheet encoded once instead of on every response; 256 kept at most.
+ */
 export const themeOf = (color: string | null | undefined): Theme => {
   const brand = safeColor(color);
   let theme = themes.get(brand);
   if (theme === undefined) {
     if (themes.size >= 256) themes.clear();
-    theme = { brand, ink: inkOf(brand), onBrand: textOn(brand) };
+    const ink = inkOf(brand);
+    const onBrand = textOn(brand);
+    const text = `<style>${themeCss(brand, ink, onBrand)}${PUBLIC_PAGE_CSS}</style>`;
+    theme = { brand, ink, onBrand, style: { text, bytes: encoder.encode(text) } };
     themes.set(brand, theme);
   }
   return theme;
 };
 
-/** The only dynamic CSS: three validated #RRGGBB values, so nothing user-typed reaches the stylesheet. */
-const themeCss = (theme: Theme) =>
-  `:root{--brand:${theme.brand};--brand-ink:${theme.ink};--on-brand:${theme.onBrand}}`;
+/**
+ * A rendered document in three parts: the markup before the stylesheet, the
+ * stylesheet (shared by every page of the same colours, already encoded) and
+ * the markup after it. The server writes the three as they are.
+ */
+export interface DocumentParts {
+  before: string;
+  style: { text: string; bytes: Uint8Array };
+  after: string;
+}
 
 /**
  * The whole document. `logoUrl` is the (https-only) logo the body shows: it is
  * preloaded from the head, as the React renderer this replaced did.
  */
-export const documentHtml = ({
+export const documentParts = ({
   title,
   theme,
   body,
@@ -56,12 +76,15 @@ export const documentHtml = ({
   /** Extra head elements (the preview's Open Graph tags). */
   head?: Html | null;
   logoUrl?: string | null;
-}): Html =>
-  html`<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>${
-    logoUrl ? html`<link rel="preload" as="image" href="${logoUrl}" referrerPolicy="no-referrer"/>` : null
-  }<meta name="robots" content="noindex, nofollow"/><meta name="referrer" content="no-referrer"/><meta name="color-scheme" content="light"/><title>${title}</title>${head}<style>${raw(
-    `${themeCss(theme)}${PUBLIC_PAGE_CSS}`,
-  )}</style></head><body>${body}</body></html>`;
+}): DocumentParts => ({
+  before:
+    html`<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>${
+      logoUrl ? html`<link rel="preload" as="image" href="${logoUrl}" referrerPolicy="no-referrer"/>` : null
+    }<meta name="robots" content="noindex, nofollow"/><meta name="referrer" content="no-referrer"/><meta name="color-scheme" content="light"/><title>${title}</title>${head}`
+      .value,
+  style: theme.style,
+  after: html`</head><body>${body}</body></html>`.value,
+});
 
 /** The top bar of a branded page: logo (or monogram), company name, the read-only badge. */
 export const topbarHtml = (name: string, logoUrl: string | null): Html =>
@@ -94,7 +117,7 @@ const summaryHtml = (snapshot: Snapshot): Html => {
 
 const timeHtml = (iso: string, text: string) => html`<time dateTime="${iso}">${text}</time>`;
 
-export const sharePageHtml = ({ share, now }: { share: PublicShare; now: Date }): Html => {
+export const sharePageParts = ({ share, now }: { share: PublicShare; now: Date }): DocumentParts => {
   const { snapshot, white_label: wl } = share;
   const company = wl.company_name.trim() || "Shared report";
   const logoUrl = safeLogoUrl(wl.logo_url);
@@ -140,7 +163,7 @@ export const sharePageHtml = ({ share, now }: { share: PublicShare; now: Date })
     wl.hide_powered_by ? null : html`<span class="powered">Powered by <strong>sharelinks</strong></span>`
   }</div></footer>`;
 
-  return documentHtml({
+  return documentParts({
     title: `${share.title} · ${company}`,
     theme: themeOf(wl.primary_color),
     logoUrl,
@@ -154,8 +177,8 @@ const CLOCK_ICON = html`<svg width="56" height="56" viewBox="0 0 56 56" aria-hid
 
 const MISSING_ICON = html`<svg width="56" height="56" viewBox="0 0 56 56" aria-hidden="true"><circle cx="28" cy="28" r="26" fill="#F3F4F6"></circle><path d="M22 34l12-12M25 19h-2a8 8 0 0 0 0 16h2M31 37h2a8 8 0 0 0 0-16h-2" fill="none" stroke="#4B5563" stroke-width="3" stroke-linecap="round"></path></svg>`;
 
-const statusPageHtml = (title: string, code: string, icon: Html, lines: readonly string[]): Html =>
-  documentHtml({
+const statusPageParts = (title: string, code: string, icon: Html, lines: readonly string[]): DocumentParts =>
+  documentParts({
     title,
     theme: themeOf(null),
     body: html`<main class="status-page"><div class="status-card">${icon}<div class="status-code">${code}</div><h1>${title}</h1>${lines.map(
@@ -163,20 +186,20 @@ const statusPageHtml = (title: string, code: string, icon: Html, lines: readonly
     )}</div></main>`,
   });
 
-export const expiredPageHtml = (): Html =>
-  statusPageHtml("This link has expired", "Error 410 · Link expired", CLOCK_ICON, [
+export const expiredPageParts = (): DocumentParts =>
+  statusPageParts("This link has expired", "Error 410 · Link expired", CLOCK_ICON, [
     "The report behind this link is no longer shared publicly.",
     "Ask the person who sent it to extend the link or share a new one.",
   ]);
 
-export const viewLimitPageHtml = (): Html =>
-  statusPageHtml("This link has been used up", "Error 410 · View limit reached", CLOCK_ICON, [
+export const viewLimitPageParts = (): DocumentParts =>
+  statusPageParts("This link has been used up", "Error 410 · View limit reached", CLOCK_ICON, [
     "This link could be opened a limited number of times, and it has been.",
     "Ask the person who sent it for a new link.",
   ]);
 
-export const notFoundPageHtml = (): Html =>
-  statusPageHtml("Link not found", "Error 404 · Not found", MISSING_ICON, [
+export const notFoundPageParts = (): DocumentParts =>
+  statusPageParts("Link not found", "Error 404 · Not found", MISSING_ICON, [
     "This share link does not exist or has been revoked by its owner.",
     "Check that you copied the whole address, or ask for a new link.",
   ]);

@@ -96,6 +96,19 @@ describe.each(testDatabaseKinds())("public page cache on %s", (kind) => {
     expect((await page(rotated.token)).status).toBe(200);
   });
 
+  it("sends the page in parts with the exact byte length, non-ASCII text included; HEAD sends no body", async () => {
+    const link = await newLink({ white_label_config: { company_name: "Zürich · 東京 🎉" } });
+    const response = await fetch(`${h.base}/shared/${link.token}`);
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(body.toString("utf8")).toContain("Zürich · 東京 🎉");
+    expect(body.toString("utf8").endsWith("</html>")).toBe(true);
+    expect(Number(response.headers.get("content-length"))).toBe(body.length);
+    const head = await fetch(`${h.base}/shared/${link.token}`, { method: "HEAD" });
+    // HEAD is answered like a preview (it must not use a view), with that page's length.
+    expect(Number(head.headers.get("content-length"))).toBeGreaterThan(0);
+    expect((await head.arrayBuffer()).byteLength).toBe(0);
+  });
+
   it("answers 410 on the next request once the link has expired", async () => {
     const link = await newLink({ expiration_days: 1 });
     expect((await page(link.token)).status).toBe(200);

@@ -8,7 +8,13 @@ import {
 import type { Services } from "@sharelinks/db";
 import { createBotClassifier, type RateLimitStore, sharePasswordGuard } from "@sharelinks/edge";
 import { PUBLIC_RESPONSE_HEADERS } from "@sharelinks/rest";
-import { type PublicSharePageInput, publicSharePageStatus, renderPublicSharePage } from "../public-page";
+import {
+  type DocumentParts,
+  type PublicSharePageInput,
+  publicSharePageStatus,
+  renderPublicSharePage,
+  renderPublicSharePageParts,
+} from "../public-page";
 import { sendPlain } from "./front-door/plain-response";
 import type { SurfaceHandler } from "./front-door/surface";
 import { readCookie } from "./session-cookie";
@@ -26,15 +32,31 @@ const ROUTE = "/shared/{token}";
 
 /** The 404 and 410 pages read nothing: rendered once, on first use. */
 type FixedKind = "expired" | "view_limit" | "not_found";
-const fixedPages = new Map<FixedKind, Buffer>();
-const fixedPage = (kind: FixedKind): Buffer => {
+const fixedPages = new Map<FixedKind, PageBody>();
+const fixedPage = (kind: FixedKind): PageBody => {
   let page = fixedPages.get(kind);
   if (page === undefined) {
-    page = Buffer.from(renderPublicSharePage({ kind }));
+    const bytes = Buffer.from(renderPublicSharePage({ kind }));
+    page = { chunks: [bytes], length: bytes.length };
     fixedPages.set(kind, page);
   }
   return page;
 };
+
+/**
+ * A page as the chunks to write and their length in bytes: the markup around
+ * the stylesheet as strings (encoded by the socket write) and the stylesheet
+ * as the bytes encoded once per brand colour. Writing them corked costs less
+ * than encoding the whole document into a new Buffer on every request.
+ */
+interface PageBody {
+  chunks: Array<string | Uint8Array>;
+  length: number;
+}
+const bodyOf = (parts: DocumentParts): PageBody => ({
+  chunks: [parts.before, parts.style.bytes, parts.after],
+  length: Buffer.byteLength(parts.before) + parts.style.bytes.length + Buffer.byteLength(parts.after),
+});
 const TOKEN_IN_PATH = /^\/shared\/([^/]*)\/?$/;
 /** The page takes no body; anything a client sends along is read up to this and dropped. */
 const PAGE_BODY_LIMIT = 64 * 1024;
@@ -63,12 +85,12 @@ export const createPublicPageSurface = ({
   const unlockCookies = createUnlockCookies(serverSecret, secureCookies);
   const isBot = createBotClassifier();
   type Answer =
-    | { status: number; html: Buffer; shareId: string | null; extra?: Record<string, string> }
+    | { status: number; html: PageBody; shareId: string | null; extra?: Record<string, string> }
     | { status: number; text: string; extra: Record<string, string> };
   /** The password form and the preview: small, per reader, never cached. */
   const gatePage = (input: PublicSharePageInput, extra: Record<string, string> = {}): Answer => ({
     status: publicSharePageStatus(input.kind, input.kind === "password" ? input.problem : undefined),
-    html: Buffer.from(renderPublicSharePage(input)),
+    html: bodyOf(renderPublicSharePageParts(input)),
     shareId: null,
     extra,
   });
@@ -134,7 +156,7 @@ export const createPublicPageSurface = ({
         // A preview is 200 with the share id: analytics counts it as a bot view.
         return { ...gatePage({ kind: "preview", preview: read.payload }), shareId: read.shareId };
       }
-      const html = Buffer.from(renderPublicSharePage({ kind: "ok", share: read.payload, now: new Date() }));
+      const html = bodyOf(renderPublicSharePageParts({ kind: "ok", share: read.payload, now: new Date() }));
       return { status: 200, html, shareId: read.shareId };
     } catch (error) {
       if (!isDomainError(error) || (error.code !== "not_found" && error.code !== "gone")) throw error;
@@ -170,7 +192,12 @@ export const createPublicPageSurface = ({
               "Content-Type": "text/html; charset=utf-8",
               "Content-Length": String(result.html.length),
             });
-            res.end(req.method === "HEAD" ? undefined : result.html);
+            if (req.method !== "HEAD") {
+              // One socket write for the head and every chunk; end() uncorks.
+              res.cork();
+              for (const chunk of result.html.chunks) res.write(chunk);
+            }
+            res.end();
           } else {
             sendPlain(res, result.status, result.text, { ...headers, ...result.extra });
           }
