@@ -39,7 +39,9 @@ const CANCEL_REQUEST = 80877102;
  * its first body byte (-1 when it has none), or the code of an untyped one.
  */
 class Framer {
-  private header = Buffer.alloc(0);
+  /** A header split across chunks, gathered here; a whole one is read where it lies (no copy). */
+  private readonly header = Buffer.alloc(8);
+  private have = 0;
   private skip = 0;
   private peekFor = 0;
   constructor(
@@ -50,35 +52,47 @@ class Framer {
 
   push(chunk: Buffer) {
     let offset = 0;
-    while (offset < chunk.length) {
+    const length = chunk.length;
+    while (offset < length) {
       if (this.skip > 0) {
         if (this.peekFor !== 0) {
           this.onMessage(this.peekFor, chunk[offset]!);
           this.peekFor = 0;
         }
-        const n = Math.min(this.skip, chunk.length - offset);
+        const n = Math.min(this.skip, length - offset);
         this.skip -= n;
         offset += n;
         continue;
       }
       const headerSize = this.untypedFirst ? 8 : 5;
-      const take = chunk.subarray(offset, offset + headerSize - this.header.length);
-      this.header = this.header.length === 0 ? Buffer.from(take) : Buffer.concat([this.header, take]);
-      offset += take.length;
-      if (this.header.length < headerSize) return;
+      let source: Buffer;
+      let at: number;
+      if (this.have === 0 && length - offset >= headerSize) {
+        source = chunk;
+        at = offset;
+        offset += headerSize;
+      } else {
+        const n = Math.min(headerSize - this.have, length - offset);
+        chunk.copy(this.header, this.have, offset, offset + n);
+        this.have += n;
+        offset += n;
+        if (this.have < headerSize) return;
+        source = this.header;
+        at = 0;
+        this.have = 0;
+      }
       if (this.untypedFirst) {
         // int32 length (itself included), int32 code.
         this.untypedFirst = false;
-        this.onMessage(0, this.header.readInt32BE(4));
-        this.skip = Math.max(0, this.header.readInt32BE(0) - 8);
+        this.onMessage(0, source.readInt32BE(at + 4));
+        this.skip = Math.max(0, source.readInt32BE(at) - 8);
       } else {
         // byte type, int32 length (itself included, type byte not).
-        const type = this.header[0]!;
-        this.skip = Math.max(0, this.header.readInt32BE(1) - 4);
+        const type = source[at]!;
+        this.skip = Math.max(0, source.readInt32BE(at + 1) - 4);
         if (this.skip === 0) this.onMessage(type, -1);
         else this.peekFor = type;
       }
-      this.header = Buffer.alloc(0);
     }
   }
 }

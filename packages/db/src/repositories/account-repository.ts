@@ -9,10 +9,11 @@ import {
   sharePolicyOf,
   type User,
 } from "@sharelinks/core";
-import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "../client";
 import { isUuid } from "../ids";
 import { guarded, isUniqueViolation } from "../pg-errors";
+import { dateOf, dateOrNullOf, jsonOf, type RawQuery, rawQueryOf } from "../raw-sql";
 import { apiKeys, brands, sessions, users } from "../schema";
 
 /** core's Brand, column by column (a brand row may grow settings other ports read). */
@@ -29,19 +30,21 @@ type BrandRow = { [K in keyof typeof brandColumns]: (typeof brands.$inferSelect)
 /** A brand without a policy (null, the column's value before any manager set one) has NO_SHARE_POLICY. */
 const brandFromRow = (row: BrandRow): Brand => ({ ...row, sharePolicy: sharePolicyOf(row.sharePolicy) });
 
+/** The key, its user and their brand's share policy (a primary-key probe) in one statement. */
+const API_KEY_BY_HASH = `select k.id, k.user_id, k.brand_id, k.name, k.prefix, k.key_hash, k.created_at,
+    k.last_used_at, k.revoked_at, u.id as u_id, u.brand_id as u_brand_id, u.email as u_email,
+    u.name as u_name, u.role as u_role, u.password_hash as u_password_hash, u.created_at as u_created_at,
+    b.share_policy
+  from api_keys k inner join users u on u.id = k.user_id left join brands b on b.id = u.brand_id
+  where k.key_hash = $1`;
+
 /** Brands, users and their credentials. Secrets arrive here already hashed. */
 export class DrizzleAccountRepository implements AccountRepository {
-  /** Every authenticated REST request runs it: built once, not per request. */
-  private readonly apiKeyByHash;
+  /** Every authenticated REST request runs it: a constant text (raw-sql.ts), prepared once per connection. */
+  private readonly query: RawQuery;
 
   constructor(private readonly db: Database) {
-    this.apiKeyByHash = db.orm
-      .select({ key: apiKeys, user: users, sharePolicy: brands.sharePolicy })
-      .from(apiKeys)
-      .innerJoin(users, eq(users.id, apiKeys.userId))
-      .leftJoin(brands, eq(brands.id, users.brandId))
-      .where(eq(apiKeys.keyHash, sql.placeholder("keyHash")))
-      .prepare("api_key_by_hash");
+    this.query = rawQueryOf(db.orm);
   }
 
   insertBrand(brand: Brand): Promise<void> {
@@ -143,8 +146,31 @@ export class DrizzleAccountRepository implements AccountRepository {
    */
   findApiKeyByHash(keyHash: string): Promise<{ key: ApiKey; user: User; sharePolicy: SharePolicy } | null> {
     return guarded(async () => {
-      const [row] = await this.apiKeyByHash.execute({ keyHash });
-      return row ? { key: row.key, user: row.user, sharePolicy: sharePolicyOf(row.sharePolicy) } : null;
+      const [row] = await this.query(API_KEY_BY_HASH, [keyHash]);
+      if (!row) return null;
+      return {
+        key: {
+          id: row.id as string,
+          userId: row.user_id as string,
+          brandId: row.brand_id as string,
+          name: row.name as string | null,
+          prefix: row.prefix as string,
+          keyHash: row.key_hash as string,
+          createdAt: dateOf(row.created_at),
+          lastUsedAt: dateOrNullOf(row.last_used_at),
+          revokedAt: dateOrNullOf(row.revoked_at),
+        },
+        user: {
+          id: row.u_id as string,
+          brandId: row.u_brand_id as string,
+          email: row.u_email as string,
+          name: row.u_name as string | null,
+          role: row.u_role as User["role"],
+          passwordHash: row.u_password_hash as string | null,
+          createdAt: dateOf(row.u_created_at),
+        },
+        sharePolicy: sharePolicyOf(jsonOf<Partial<SharePolicy> | null>(row.share_policy)),
+      };
     });
   }
 

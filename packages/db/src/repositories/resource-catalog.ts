@@ -13,33 +13,41 @@ import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { isUuid } from "../ids";
 import { guarded } from "../pg-errors";
+import { dateOf, dateOrNullOf, jsonOf, type RawQuery, rawQueryOf } from "../raw-sql";
 import { reportRuns, reports, scheduledReports } from "../schema";
 
 type ScheduleRow = typeof scheduledReports.$inferSelect;
 type RunRow = typeof reportRuns.$inferSelect;
 
+const REPORT_OF_BRAND =
+  "select id, brand_id, title, status, created_by, created_at, completed_at, results from reports where id = $1 and brand_id = $2";
+
 const runOrder = [asc(reportRuns.startedAt), asc(reportRuns.id)];
 
 /** Reports and scheduled reports (with their runs): what shares are made of. */
 export class DrizzleResourceCatalog implements ResourceCatalog {
-  /** Every create and refresh of a report's link reads it: built once, not per request. */
-  private readonly reportOfBrand;
+  /** Every create and refresh of a report's link reads it: a constant text (raw-sql.ts), prepared per connection. */
+  private readonly query: RawQuery;
 
   constructor(private readonly db: Database) {
-    this.reportOfBrand = db.orm
-      .select()
-      .from(reports)
-      .where(
-        and(eq(reports.id, sql.placeholder("reportId")), eq(reports.brandId, sql.placeholder("brandId"))),
-      )
-      .prepare("report_of_brand");
+    this.query = rawQueryOf(db.orm);
   }
 
   findReport(brandId: string, reportId: string): Promise<Report | null> {
     return guarded(async () => {
       if (!isUuid(brandId) || !isUuid(reportId)) return null;
-      const [row] = await this.reportOfBrand.execute({ reportId, brandId });
-      return row ?? null;
+      const [row] = await this.query(REPORT_OF_BRAND, [reportId, brandId]);
+      if (!row) return null;
+      return {
+        id: row.id as string,
+        brandId: row.brand_id as string,
+        title: row.title as string,
+        status: row.status as Report["status"],
+        createdBy: row.created_by as string,
+        createdAt: dateOf(row.created_at),
+        completedAt: dateOrNullOf(row.completed_at),
+        results: jsonOf(row.results),
+      };
     });
   }
 
