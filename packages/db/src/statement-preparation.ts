@@ -31,20 +31,26 @@ export const withStatementPreparation = (sql: Sql, prepare: boolean): Sql => {
     copy[last] = (inner: Sql) => (callback as Callback)(withStatementPreparation(inner, prepare));
     return copy;
   };
+  // Made once per wrapped client, not at every property read: drizzle reads `unsafe` for every statement.
+  const unsafe = (query: string, args?: unknown, options?: Record<string, unknown>) => {
+    // unsafe(query, options) is postgres.js's two-argument form.
+    if (args !== undefined && !Array.isArray(args))
+      return sql.unsafe(query, { ...(args as object), prepare } as never);
+    return sql.unsafe(query, (args ?? []) as never[], { ...options, prepare });
+  };
+  const transactional = new Map<PropertyKey, (...args: unknown[]) => unknown>();
   return new Proxy(sql, {
     get(target, property) {
       const value = Reflect.get(target, property, target);
       if (typeof value !== "function") return value;
-      if (property === "unsafe") {
-        return (query: string, args?: unknown, options?: Record<string, unknown>) => {
-          // unsafe(query, options) is postgres.js's two-argument form.
-          if (args !== undefined && !Array.isArray(args))
-            return value.call(target, query, { ...(args as object), prepare });
-          return value.call(target, query, args ?? [], { ...options, prepare });
-        };
-      }
+      if (property === "unsafe") return unsafe;
       if (property === "begin" || property === "savepoint") {
-        return (...args: unknown[]) => value.apply(target, wrapCallback(args));
+        let wrapped = transactional.get(property);
+        if (wrapped === undefined) {
+          wrapped = (...args: unknown[]) => value.apply(target, wrapCallback(args));
+          transactional.set(property, wrapped);
+        }
+        return wrapped;
       }
       return value.bind(target);
     },

@@ -71,7 +71,7 @@ export const createShare = async (
           newExpiresAt: refreshed.expiresAt,
         }),
       );
-      return { share: refreshed, isExisting: true };
+      return { share: refreshed, isExisting: true, token: undefined };
     }
 
     // A new link never inherits a password (keep_settings does not carry it).
@@ -113,9 +113,10 @@ export const createShare = async (
           : null,
       }),
     );
-    return { share, isExisting: false };
+    return { share, isExisting: false, token };
   });
-  return viewOwnShare(deps, actor, written.share, now, written.isExisting);
+  // A new share's token is at hand: the owner's view needs no decryption of it.
+  return viewOwnShare(deps, actor, written.share, now, written.isExisting, written.token);
 };
 
 /**

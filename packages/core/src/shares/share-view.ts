@@ -14,7 +14,12 @@ export const viewShare = (
   actor: Actor,
   share: Share,
   now: Date,
-  extra: { owner: ShareOwner | null; isExisting?: boolean },
+  extra: {
+    owner: ShareOwner | null;
+    isExisting?: boolean;
+    /** The plaintext token, when the use case has it (a share it just minted): no decryption then. */
+    token?: string;
+  },
 ): ShareView => {
   const isMine = share.ownerId === actor.userId;
   return {
@@ -23,7 +28,7 @@ export const viewShare = (
     status: isActiveAt(share.expiresAt, now) ? "active" : "expired",
     isMine,
     canRemove: mayRemove(actor, share),
-    accessToken: isMine ? deps.tokenCipher.decrypt(share.tokenCiphertext) : null,
+    accessToken: isMine ? (extra.token ?? deps.tokenCipher.decrypt(share.tokenCiphertext)) : null,
     isExisting: extra.isExisting ?? false,
     viewsRemaining: viewsRemaining(share),
   };
@@ -40,10 +45,11 @@ export const viewOwnShare = async (
   share: Share,
   now: Date,
   isExisting = false,
+  token?: string,
 ): Promise<ShareView> => {
   const owner =
     actor.profile?.id === actor.userId ? actor.profile : await deps.shares.findOwner(actor.userId);
-  return viewShare(deps, actor, share, now, { owner, isExisting });
+  return viewShare(deps, actor, share, now, { owner, isExisting, ...(token !== undefined && { token }) });
 };
 
 /** Views a limited link may still serve; null without a limit. */
