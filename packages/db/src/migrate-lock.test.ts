@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, executeRows } from "./client";
+import { MIGRATION_LOCK_KEY } from "./migrate";
 import { createServerDatabase, type ServerDatabase } from "./testing/server-database";
 
 const serverUrl = process.env.DATABASE_URL;
@@ -35,6 +36,38 @@ describe.skipIf(!serverUrl)("migrations as a step (PostgreSQL)", () => {
       expect(n?.n).toBe(appliers[0]!.applied.length);
     } finally {
       await Promise.all(dbs.map((db) => db.close()));
+    }
+  }, 60_000);
+
+  it("a waiter that looked before the winner made the migrations table sees it once it holds the lock", async () => {
+    // Deterministic form of a race the scale test met (S4): the waiter's first
+    // look finds no table; while it waits for the lock, another instance
+    // migrates and commits; with the lock, the waiter must find nothing left
+    // (to_regclass answered from a stale catalog cache, and it re-ran 0000).
+    const empty = await createServerDatabase();
+    const holder = await createDb(empty.url, { maxConnections: 1 });
+    const waiter = await createDb(empty.url, { maxConnections: 1 });
+    try {
+      let waiterRun: Promise<{ applied: string[] }> | null = null;
+      await holder.orm.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
+        await new Promise<void>((resolve) => {
+          waiterRun = waiter.migrate({ log: (message) => message.includes("waiting") && resolve() });
+        });
+        // The "winner" records a migration newer than every one this build has
+        // (no DDL, so nothing else tells the waiter), then commits.
+        await tx.execute(sql`create schema drizzle`);
+        await tx.execute(
+          sql`create table drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`,
+        );
+        await tx.execute(
+          sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('newer', ${Number.MAX_SAFE_INTEGER})`,
+        );
+      });
+      expect(await waiterRun).toEqual({ applied: [] });
+    } finally {
+      await Promise.all([holder.close(), waiter.close()]);
+      await empty.drop();
     }
   }, 60_000);
 

@@ -61,8 +61,16 @@ const rowsOf = (result: unknown): Record<string, unknown>[] =>
  * newest applied `created_at`): a read, no DDL, so a DML-only role can ask.
  */
 const pendingOf = async (db: Executor): Promise<Migration[]> => {
+  // pg_class read with the statement's snapshot, not to_regclass: to_regclass
+  // looks the name up in the backend's catalog cache, which a waiter that just
+  // got the migration lock may not have refreshed since the winner created the
+  // table (no relation lock was taken to make it read the invalidations), and
+  // it then answered "absent" and ran every migration again (scale test S4).
   const [present] = rowsOf(
-    await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`),
+    await db.execute(
+      sql`select exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'drizzle' and c.relname = '__drizzle_migrations') as present`,
+    ),
   );
   if (!present?.present) return migrations();
   const [last] = rowsOf(
