@@ -62,9 +62,19 @@ export const INSERT_EVENT = rawStatement(
      (id, share_id, brand_id, actor_id, type, at, request_id, old_expires_at, new_expires_at, metadata)
    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 );
+/**
+ * The event's outbox row, only when the brand has an enabled endpoint
+ * subscribed to its type: for any other brand the relay would find no
+ * endpoint and only delete the row again (and most brands have none). An
+ * endpoint added or enabled later receives the events after it (docs/webhooks.md).
+ */
 export const INSERT_OUTBOX = rawStatement(
   "insert-outbox",
-  "insert into webhook_outbox (id, brand_id, type, payload) values ($1, $2, $3, $4) on conflict do nothing",
+  `insert into webhook_outbox (id, brand_id, type, payload)
+   select $1::uuid, $2::uuid, $3::text, $4::jsonb
+   where exists (select 1 from webhook_endpoints e
+     where e.brand_id = $2::uuid and e.disabled_at is null and e.events @> jsonb_build_array($3::text))
+   on conflict do nothing`,
 );
 
 /** The mutable columns `update` writes: how each reads from a Share, and goes in as a parameter. */

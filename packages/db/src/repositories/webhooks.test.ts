@@ -125,9 +125,41 @@ describe.each(testDatabaseKinds())("webhooks on %s", (kind) => {
     expect(endpoint.events).toEqual([...WEBHOOK_EVENT_TYPES]);
   });
 
+  it("a share change of a brand without a listening endpoint writes no outbox row", async () => {
+    const quietBrand = await createTenant(test.services);
+    const listening = await createTenant(test.services);
+    await createWebhookEndpoint(test.services.webhooks, listening.actor(listening.manager), {
+      url: "http://127.0.0.1:9/hook",
+      events: ["share.created"],
+    });
+    // Subscribed to another type only: still nothing to send for share.created.
+    await createWebhookEndpoint(test.services.webhooks, quietBrand.actor(quietBrand.manager), {
+      url: "http://127.0.0.1:9/removed",
+      events: ["share.removed"],
+    });
+    for (const tenant of [quietBrand, listening]) {
+      await createShare(
+        test.services.shares,
+        tenant.actor(tenant.manager),
+        {
+          type: "report",
+          id: tenant.report.id,
+        },
+        {},
+      );
+    }
+    const rows = await executeRows<{ brand_id: string }>(
+      test.db,
+      sql`select brand_id from webhook_outbox where type = 'share.created' and brand_id in (${quietBrand.brand.id}, ${listening.brand.id})`,
+    );
+    expect(rows.map((row) => row.brand_id)).toEqual([listening.brand.id]);
+  });
+
   it("a rolled-back change leaves no event behind", async () => {
     const tenant = await createTenant(test.services);
     const actor = tenant.actor(tenant.manager);
+    // An endpoint that wants every event: without the rollback, the event would be in the outbox.
+    await createWebhookEndpoint(test.services.webhooks, actor, { url: "http://127.0.0.1:9/hook" });
     const failing = test.services.shares.shares.transaction(async (tx) => {
       await tx.recordEvent({
         id: crypto.randomUUID(),
