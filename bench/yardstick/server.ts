@@ -7,8 +7,8 @@ import postgres from "postgres";
  * The yardstick: the least a server can do to answer `GET /v1/shared/{token}`.
  * Bare node:http + postgres.js, no framework, no logging, no rate limiting:
  *
- *  - the same statement as the shipped repository's `findPublicByTokenHash`
- *    (same columns, same join, same `limit $2`, prepared per connection);
+ *  - one prepared lookup per request, as the shipped repository ran before it
+ *    batched the reads of one event-loop turn (same columns, same join);
  *  - the same pool size as the shipped server (createDb's default, 10);
  *  - the same 200 body (share_type, title, expires_at, effective white label,
  *    snapshot) and the same headers (X-Correlation-ID, Cache-Control,
@@ -75,7 +75,7 @@ const send = (res: ServerResponse, status: number, requestId: string, body: stri
 const failure = (code: string, message: string, requestId: string) =>
   JSON.stringify({ error: { code, message }, request_id: requestId });
 
-/** The statement the shipped repository prepares: same columns, join, filter and `limit $2`. */
+/** One lookup per request: the columns, join and filter the shipped repository reads (it batches them per turn). */
 const lookup = (tokenHash: string) =>
   sql<Row[]>`
     select "shares"."resource_type", "shares"."snapshot", "shares"."white_label", "shares"."expires_at",

@@ -19,8 +19,10 @@ import type { Database } from "../client";
 import { isUuid } from "../ids";
 import { dbObserver } from "../observer";
 import { guarded } from "../pg-errors";
+import { rawQueryOf } from "../raw-sql";
 import { brands, shares, shareViewTotals, users } from "../schema";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, withTransactionRetry } from "../transaction-retry";
+import { PublicReadBatch } from "./public-read-batch";
 import { onResource, shareFromRow } from "./share-rows";
 import { DrizzleShareTransaction } from "./share-transaction";
 
@@ -31,11 +33,10 @@ const ownerColumns = { id: users.id, name: users.name, email: users.email };
 
 export class DrizzleShareRepository implements ShareRepository {
   /**
-   * The public read is the hot path: one statement, one probe of the unique
-   * token_hash index, the brand joined in. Prepared once; postgres.js also
-   * keeps it as a server-side prepared statement per connection.
+   * The public read is the hot path: the readers of one event-loop turn share
+   * one statement on the unique token_hash index, the brand joined in.
    */
-  private readonly publicByTokenHash;
+  private readonly publicReads: PublicReadBatch;
   /** Only links with a view limit run this, after the read above. */
   private readonly consumeOneView;
 
@@ -43,25 +44,7 @@ export class DrizzleShareRepository implements ShareRepository {
     private readonly db: Database,
     private readonly retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY,
   ) {
-    this.publicByTokenHash = db.orm
-      .select({
-        shareId: shares.id,
-        resourceType: shares.resourceType,
-        snapshot: shares.snapshot,
-        whiteLabel: shares.whiteLabel,
-        expiresAt: shares.expiresAt,
-        pausedAt: shares.pausedAt,
-        passwordHash: shares.passwordHash,
-        maxViews: shares.maxViews,
-        viewsUsed: shares.viewsUsed,
-        brandName: brands.name,
-        brandWhiteLabel: brands.whiteLabel,
-      })
-      .from(shares)
-      .innerJoin(brands, eq(brands.id, shares.brandId))
-      .where(eq(shares.tokenHash, sql.placeholder("tokenHash")))
-      .limit(1)
-      .prepare("share_public_by_token_hash");
+    this.publicReads = new PublicReadBatch(rawQueryOf(db.orm));
     // One statement, atomic on the row: the row lock serializes concurrent
     // readers on every instance, and the re-checked condition stops at the limit.
     this.consumeOneView = db.orm
@@ -103,10 +86,7 @@ export class DrizzleShareRepository implements ShareRepository {
   }
 
   findPublicByTokenHash(tokenHash: string): Promise<PublicShareRecord | null> {
-    return guarded(async () => {
-      const [row] = await this.publicByTokenHash.execute({ tokenHash });
-      return row ?? null;
-    });
+    return this.publicReads.find(tokenHash);
   }
 
   consumeView(shareId: string): Promise<boolean> {
