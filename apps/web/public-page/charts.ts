@@ -1,6 +1,6 @@
 import type { EngineVisibility, RunTrendPoint } from "@sharelinks/core";
 import { engineLabel, formatDateUtc, formatPercent, formatPosition, formatShortDateUtc } from "./format";
-import { type Html, html } from "./html";
+import { EM_DASH, type Html, html } from "./html";
 
 /**
  * Charts as inline SVG: no script, no external asset. Bars are one small SVG
@@ -34,7 +34,7 @@ export const enginePositionsHtml = (engines: readonly EngineVisibility[]): Html 
     : html`<dl class="positions">${engines.map(
         (engine) =>
           html`<div><dt>${engineLabel(engine.engine)}</dt><dd>${
-            engine.average_position === null ? "—" : `#${formatPosition(engine.average_position)}`
+            engine.average_position === null ? EM_DASH : `#${formatPosition(engine.average_position)}`
           }</dd></div>`,
       )}</dl>`;
 

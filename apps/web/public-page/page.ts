@@ -12,7 +12,7 @@ import {
   safeLogoUrl,
   textOn,
 } from "./format";
-import { type Html, html } from "./html";
+import { EM_DASH, type Html, html } from "./html";
 import { resultsMatrixHtml } from "./results-matrix";
 import { PUBLIC_PAGE_CSS } from "./styles";
 
@@ -94,7 +94,7 @@ export const topbarHtml = (name: string, logoUrl: string | null): Html =>
       : html`<span class="monogram" aria-hidden="true">${(name.trim()[0] ?? "•").toUpperCase()}</span>`
   }<span class="company">${name}</span><span class="badge">Read-only shared report</span></div></header>`;
 
-const statHtml = (label: string, value: string, note?: string, accent = false): Html =>
+const statHtml = (label: string, value: string | Html, note?: string, accent = false): Html =>
   html`<li class="stat"><p class="stat-label">${label}</p><p class="${accent ? "stat-value accent" : "stat-value"}">${value}</p>${
     note ? html`<p class="stat-note">${note}</p>` : null
   }</li>`;
@@ -106,7 +106,7 @@ const summaryHtml = (snapshot: Snapshot): Html => {
     statHtml("Mentions", `${summary.mentioned}`, `out of ${summary.total} answers`),
     statHtml(
       "Average position",
-      summary.average_position === null ? "—" : `#${formatPosition(summary.average_position)}`,
+      summary.average_position === null ? EM_DASH : `#${formatPosition(summary.average_position)}`,
       "when mentioned",
     ),
     snapshot.kind === "scheduled"

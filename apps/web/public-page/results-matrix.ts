@@ -1,6 +1,6 @@
 import type { ResultRow } from "@sharelinks/core";
 import { engineLabel } from "./format";
-import { type Html, html } from "./html";
+import { EM_DASH, type Html, html } from "./html";
 import { type MatrixCell, resultsMatrix } from "./prompt-engine-matrix";
 
 const SENTIMENT: Record<NonNullable<ResultRow["sentiment"]>, string> = {
@@ -21,7 +21,7 @@ const cellContent = (cell: MatrixCell): Html => {
     case "not_mentioned":
       return html`<span class="cell-main">Not mentioned</span>`;
     default:
-      return html`<span class="cell-main" title="No answer from this engine">—</span>`;
+      return html`<span class="cell-main" title="No answer from this engine">${EM_DASH}</span>`;
   }
 };
 
