@@ -6,7 +6,7 @@ import { runLoad } from "./lib/load-test";
 import { dropDatabase, loadDataset } from "./lib/loader";
 import { log } from "./lib/progress";
 import { type ServerProcess, startShipped, startWriteYardstick, startYardstick } from "./lib/servers";
-import { runWriteRounds, type WriteTarget } from "./lib/writes";
+import { runWriteRounds, type WritePhaseName, type WriteTarget } from "./lib/writes";
 import { YARDSTICK_SCHEMA } from "./lib/yardstick-copy";
 
 /**
@@ -15,7 +15,10 @@ import { YARDSTICK_SCHEMA } from "./lib/yardstick-copy";
  * its CPU time went (by package, by function, inclusive). Profiles and
  * summaries land in bench/results/profiles/.
  *
- * BENCH_PROFILE_SCENARIOS=read,page,writes,yardstick,write-yardstick (default: all)
+ * BENCH_PROFILE_SCENARIOS=read,page,writes,yardstick,write-yardstick (default: all);
+ * also one write phase alone: writes-create, writes-refresh, writes-extend and
+ * write-yardstick-create, -refresh, -extend (creates run first for the other
+ * two, and the profile summary leaves them out).
  * BENCH_PROFILE_SECONDS=15, BENCH_SHARES (default 1,000,000)
  */
 const config = loadConfig();
@@ -37,16 +40,19 @@ const dataset = await loadDataset({
 const profileOf = async (
   scenario: string,
   start: (dir: string) => Promise<ServerProcess>,
-  work: (s: ServerProcess) => Promise<void>,
+  /** May answer when the part to summarize began, in ms of `performance.now()`. */
+  work: (s: ServerProcess) => Promise<unknown>,
 ) => {
   const dir = path.join(root, scenario);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   log(`\n== profiling ${scenario}`);
   const server = await start(dir);
-  const skipMs = Math.max(0, server.startupMs - 200);
+  const spawnedAt = performance.now() - server.startupMs;
+  let skipMs = Math.max(0, server.startupMs - 200);
   try {
-    await work(server);
+    const from = await work(server);
+    if (typeof from === "number") skipMs = Math.max(skipMs, from - spawnedAt);
   } finally {
     await server.stop();
   }
@@ -54,7 +60,7 @@ const profileOf = async (
   const file = readdirSync(dir).find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f));
   if (!file) throw new Error(`no .cpuprofile written in ${dir}`);
   const text = renderProfile(
-    `${scenario}: ${path.join(dir, file)} (start-up, ${Math.round(skipMs)} ms, left out)`,
+    `${scenario}: ${path.join(dir, file)} (the first ${Math.round(skipMs)} ms, start-up and set-up, left out)`,
     summarizeProfile(path.join(dir, file), 30, skipMs),
   );
   writeFileSync(path.join(root, `${scenario}.txt`), text);
@@ -147,6 +153,49 @@ try {
         });
       },
     );
+  }
+  // Each write scenario creates on fresh reports of its own: a slice of every writer's.
+  const writeScenarios = scenarios.filter((s) =>
+    /^(writes|write-yardstick)-(create|refresh|extend)$/.test(s),
+  );
+  for (const [k, scenario] of writeScenarios.entries()) {
+    const one = /^(writes|write-yardstick)-(create|refresh|extend)$/.exec(scenario);
+    if (!one || !dataset.writes) continue;
+    const all = dataset.writes;
+    const slice = Math.floor((all.writers[0]?.reportIds.length ?? 0) / writeScenarios.length);
+    const fixtures = {
+      ...all,
+      writers: all.writers.map((w) => ({ ...w, reportIds: w.reportIds.slice(k * slice, (k + 1) * slice) })),
+    };
+    const phase = one[2] as WritePhaseName;
+    const start =
+      one[1] === "writes"
+        ? shipped
+        : (dir: string) =>
+            startWriteYardstick({
+              databaseUrl: dataset.url,
+              port: config.writeYardstickPort,
+              shareTokenSecret: config.shareTokenSecret,
+              cpuProfileDir: dir,
+            });
+    await profileOf(scenario, start, async (server) => {
+      const target: WriteTarget = { name: one[1] as string, baseUrl: server.baseUrl, pid: server.pid };
+      let from: number | undefined;
+      // Refresh and extend need shares: creates first (left out of the summary), then the phase.
+      await runWriteRounds({
+        shipped: target,
+        yardstick: null,
+        fixtures,
+        rounds: 2,
+        roundSeconds: seconds / 2,
+        warmupSeconds: 1,
+        phases: phase === "create" ? ["create"] : ["create", phase],
+        onPhaseStart: (started) => {
+          if (started === phase) from = performance.now();
+        },
+      });
+      return from;
+    });
   }
 } finally {
   if (!config.keepDatabases) await dropDatabase(config.maintenanceUrl, dataset.name);

@@ -229,6 +229,10 @@ export const runWriteRounds = async (options: {
   rounds: number;
   roundSeconds: number;
   warmupSeconds: number;
+  /** The phases to run, in this order (default all); refresh and extend need creates before them. */
+  phases?: readonly WritePhaseName[];
+  /** Told when a phase's first measured round starts (the profiler leaves out what came before). */
+  onPhaseStart?: (phase: WritePhaseName) => void;
 }): Promise<WritePhaseComparison[]> => {
   const { shipped, yardstick, rounds, roundSeconds } = options;
   const clients: ClientState[] = options.fixtures.writers.map((w) => ({
@@ -238,13 +242,14 @@ export const runWriteRounds = async (options: {
     cursor: 0,
   }));
   const results: WritePhaseComparison[] = [];
-  for (const phase of WRITE_PHASES) {
+  for (const phase of options.phases ?? WRITE_PHASES) {
     const targets = yardstick ? [shipped, yardstick] : [shipped];
     for (const target of targets) {
       if (options.warmupSeconds <= 0) break;
       log(`   ${describe(await runRound(target, phase, clients, options.warmupSeconds, 0), " (warm-up)")}`);
     }
     const runs: { shipped: WriteRun[]; yardstick: WriteRun[] } = { shipped: [], yardstick: [] };
+    options.onPhaseStart?.(phase);
     for (let round = 1; round <= rounds; round += 1) {
       const order = round % 2 === 1 ? targets : [...targets].reverse();
       for (const target of order) {

@@ -16,7 +16,8 @@ import {
 import { and, count, eq, gte, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { executeRows, type Orm } from "./client";
+import { executeRows } from "./client";
+import type { RawQuery } from "./raw-sql";
 import { shares } from "./schema";
 import {
   createTenant,
@@ -225,8 +226,8 @@ describeOnPostgres("concurrency on PostgreSQL", () => {
           work(
             Object.assign(Object.create(tx), {
               recordEvent: async () => {
-                const { tx: connection } = tx as unknown as { tx: Orm };
-                await connection.execute(sql`select pg_terminate_backend(pg_backend_pid())`);
+                const { query } = tx as unknown as { query: RawQuery };
+                await query("select pg_terminate_backend(pg_backend_pid())", []);
               },
             }),
           ),

@@ -13,9 +13,22 @@ export type Orm = PgDatabase<PgQueryResultHKT, Schema>;
 
 export type DatabaseKind = "pglite" | "postgres";
 
+/** A row as the driver gives it, and one statement sent to it as text with its parameters (raw-sql.ts). */
+export type RawRow = Record<string, unknown>;
+export type RawQuery = (text: string, params: readonly unknown[]) => Promise<RawRow[]>;
+
 export interface Database {
   kind: DatabaseKind;
   orm: Orm;
+  /**
+   * One transaction on the driver's own (postgres.js `begin`, PGlite
+   * `transaction`), its statements sent as constant texts (raw-sql.ts): no
+   * drizzle session or transaction object is made for it. For the hottest
+   * writes (the share transactions); the same pool, statement preparation,
+   * pool statistics, tracing and, behind a transaction pooler, the same
+   * per-transaction timeouts as `orm.transaction`.
+   */
+  rawTransaction<T>(work: (query: RawQuery) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a query; rejects with `service_unavailable` otherwise. */
   ping(): Promise<void>;
   /**

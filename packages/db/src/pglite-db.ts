@@ -6,6 +6,7 @@ import { dbTracingEnabled, tracePglite } from "./db-tracing";
 import { runMigrations, schemaStatus } from "./migrate";
 import { guarded } from "./pg-errors";
 import { copyPgliteImage, PGLITE_START_PARAMS } from "./pglite-image";
+import type { RawRow } from "./raw-sql";
 import * as schema from "./schema";
 
 /**
@@ -37,6 +38,11 @@ export const createPgliteDb = async (
   return {
     kind: "pglite",
     orm,
+    // `client.transaction` is the traced one when tracing is on.
+    rawTransaction: (work) =>
+      client.transaction((tx) =>
+        work(async (text, params) => (await tx.query<RawRow>(text, params as unknown[])).rows),
+      ),
     ping: () => guarded(async () => void (await client.query("select 1"))),
     migrate: (options) => runMigrations(orm, options),
     schemaStatus: () => schemaStatus(orm),

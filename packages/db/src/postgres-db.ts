@@ -6,6 +6,7 @@ import { runMigrations, schemaStatus } from "./migrate";
 import { guarded } from "./pg-errors";
 import { watchSockets } from "./pg-socket";
 import { trackPool } from "./pool-stats";
+import type { RawQuery, RawRow } from "./raw-sql";
 import * as schema from "./schema";
 import { preparedStatementsAllowed, withStatementPreparation } from "./statement-preparation";
 
@@ -54,15 +55,24 @@ export const createPostgresDb = async (url: string, options: CreateDbOptions): P
   const pool = trackPool(client, settings.maxConnections);
   const prepare = options.preparedStatements ?? !pooled;
   const orm = drizzlePostgres({ client: withStatementPreparation(client, prepare), schema });
+  const timeoutParams = [String(settings.statementTimeoutMs), String(settings.idleInTransactionTimeoutMs)];
   if (pooled) {
     const begin = orm.transaction.bind(orm);
-    const timeouts = sql`select set_config('statement_timeout', ${String(settings.statementTimeoutMs)}, true), set_config('idle_in_transaction_session_timeout', ${String(settings.idleInTransactionTimeoutMs)}, true)`;
+    const timeouts = sql`select set_config('statement_timeout', ${timeoutParams[0]}, true), set_config('idle_in_transaction_session_timeout', ${timeoutParams[1]}, true)`;
     orm.transaction = (work, config) =>
       begin(async (tx) => {
         await tx.execute(timeouts);
         return work(tx);
       }, config);
   }
+  // `client.begin` is the pool-tracked one (pool-stats.ts); statements are prepared as withStatementPreparation decides.
+  const rawTransaction = <T>(work: (query: RawQuery) => Promise<T>): Promise<T> =>
+    client.begin(async (inner) => {
+      const query: RawQuery = (text, params) =>
+        inner.unsafe(text, params as never[], { prepare }) as unknown as Promise<RawRow[]>;
+      if (pooled) await query(POOLED_TIMEOUTS, timeoutParams);
+      return work(query);
+    }) as Promise<T>;
   const migrateUrl = options.directUrl ?? url;
   // Migrations get a connection of their own: no deadline (DDL may run long
   // and silent), no statement timeout, and the direct URL when there is one.
@@ -83,6 +93,7 @@ export const createPostgresDb = async (url: string, options: CreateDbOptions): P
     kind: "postgres",
     orm,
     pool,
+    rawTransaction,
     ping: () => guarded(async () => void (await client`select 1`)),
     migrate: (migrateOptions) => withMigrator((own) => runMigrations(own, migrateOptions)),
     schemaStatus: () => guarded(() => schemaStatus(orm)),
@@ -93,6 +104,10 @@ export const createPostgresDb = async (url: string, options: CreateDbOptions): P
     },
   };
 };
+
+/** The per-transaction timeouts behind a transaction pooler, as raw text (the same statement as `orm.transaction`'s). */
+const POOLED_TIMEOUTS =
+  "select set_config('statement_timeout', $1, true), set_config('idle_in_transaction_session_timeout', $2, true)";
 
 const definedOnly = (options: CreateDbOptions) =>
   Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<

@@ -1,5 +1,5 @@
 import type { Sql } from "postgres";
-import type { Orm } from "./database";
+import type { Orm, RawQuery, RawRow } from "./database";
 
 /**
  * Hand-written statements for the hottest paths (the share writes), sent
@@ -17,8 +17,7 @@ import type { Orm } from "./database";
  * timestamps as text (postgres.js, as drizzle configures it) or Dates
  * (PGlite), jsonb parsed; `dateOf` and `jsonOf` read either.
  */
-export type RawRow = Record<string, unknown>;
-export type RawQuery = (text: string, params: readonly unknown[]) => Promise<RawRow[]>;
+export type { RawQuery, RawRow };
 
 interface PgliteLike {
   query(text: string, params: unknown[]): Promise<{ rows: RawRow[] }>;

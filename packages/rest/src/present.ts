@@ -8,6 +8,7 @@ import {
   type ScheduledReport,
   type ScheduledReportSummary,
   type ShareView,
+  type ShareWithoutSnapshot,
   shareUrl,
   type User,
 } from "@sharelinks/core";
@@ -18,8 +19,9 @@ const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 /**
  * The share object (docs/api.md). `access_token` and `share_url` only where
  * core's view carries the token, which it does for the share's owner alone.
+ * No snapshot: a view without one (REST's extend) is shown alike.
  */
-export const presentShare = (view: ShareView, publicBaseUrl: string) => {
+export const presentShare = (view: ShareView<ShareWithoutSnapshot>, publicBaseUrl: string) => {
   const { share, accessToken: token } = view;
   const isReport = share.resource.type === "report";
   return {

@@ -6,14 +6,16 @@ import { expiresAtFrom, isActiveAt } from "./expiry";
 import type { ShareTransaction } from "./ports";
 import { assertBelowCap, findVisibleShare, shareEvent } from "./rules";
 import type { ExtendShareInput } from "./schemas";
-import { type ResourceRef, type Share, type ShareView, sameResource } from "./share";
+import { type ResourceRef, type ShareView, type ShareWithoutSnapshot, sameResource } from "./share";
 import { viewOwnShare } from "./share-view";
 
 export interface ExtendShareOptions {
   /**
    * The resource the request addressed (REST names it in the path). The share
    * must be on it, or it is not found. Knowing it up front, the use case locks
-   * it first and reads the share once, under the lock, in one transaction.
+   * it first and reads the share once, under the lock, in one transaction,
+   * without its snapshot: the view it answers has none (REST's share object
+   * shows no snapshot), so the ~3 kB document is never read (issue 15).
    */
   under?: ResourceRef;
 }
@@ -24,19 +26,33 @@ export interface ExtendShareOptions {
  * which takes a slot under the cap like a create. No further than the brand's
  * maximum expiry (`exceeds_brand_max_expiry`), checked before any lock.
  */
-export const extendShare = async (
+export function extendShare(
+  deps: ShareDeps,
+  actor: Actor,
+  shareId: string,
+  input: ExtendShareInput,
+  options: ExtendShareOptions & { under: ResourceRef },
+): Promise<ShareView<ShareWithoutSnapshot>>;
+export function extendShare(
+  deps: ShareDeps,
+  actor: Actor,
+  shareId: string,
+  input: ExtendShareInput,
+  options?: ExtendShareOptions,
+): Promise<ShareView>;
+export async function extendShare(
   deps: ShareDeps,
   actor: Actor,
   shareId: string,
   input: ExtendShareInput,
   options: ExtendShareOptions = {},
-): Promise<ShareView> => {
+): Promise<ShareView<ShareWithoutSnapshot>> {
   const { under } = options;
   if (under) {
     assertWithinMaxExpiry(await policyOf(deps, actor), input.expiration_days);
     const { extended, now } = await deps.shares.transaction(async (tx) => {
       await lockAddressedResource(tx, under);
-      const current = await tx.findById(shareId);
+      const current = await tx.findByIdWithoutSnapshot(shareId);
       // Another brand's share, or one on another resource, does not exist at this address.
       if (!current || current.brandId !== actor.brandId || !sameResource(current.resource, under))
         throw notFound("Share");
@@ -57,13 +73,13 @@ export const extendShare = async (
     return extendLocked(deps, tx, actor, current, input);
   });
   return viewOwnShare(deps, actor, extended, now);
-};
+}
 
 /** The brand's share policy: as authentication read it with the credential, else read now. */
 const policyOf = (deps: ShareDeps, actor: Actor) =>
   actor.sharePolicy ?? deps.shares.findSharePolicy(actor.brandId);
 
-const assertOwner = (actor: Actor, share: Share) => {
+const assertOwner = (actor: Actor, share: ShareWithoutSnapshot) => {
   if (share.ownerId !== actor.userId) throw forbidden("Only the share's owner can extend it");
 };
 
@@ -78,17 +94,17 @@ const lockAddressedResource = async (tx: ShareTransaction, resource: ResourceRef
 };
 
 /** Under the resource lock, with the share re-read: the cap for a revival, the new expiry, its event. */
-const extendLocked = async (
+const extendLocked = async <S extends ShareWithoutSnapshot>(
   deps: ShareDeps,
   tx: ShareTransaction,
   actor: Actor,
-  current: Share,
+  current: S,
   input: ExtendShareInput,
 ) => {
   const now = deps.clock.now();
   if (!isActiveAt(current.expiresAt, now)) await assertBelowCap(deps, tx, current.resource, now);
 
-  const extended: Share = {
+  const extended: S = {
     ...current,
     expiresAt: expiresAtFrom(now, input.expiration_days),
     updatedAt: now,

@@ -1,5 +1,12 @@
 import type { SharePolicy } from "../brands/share-policy";
-import type { ResourceRef, Share, ShareEvent, ShareOwner, ShareWithOwner } from "./share";
+import type {
+  ResourceRef,
+  Share,
+  ShareEvent,
+  ShareOwner,
+  ShareWithOwner,
+  ShareWithoutSnapshot,
+} from "./share";
 import type { Snapshot } from "./snapshot";
 import type { ShareWhiteLabel } from "./white-label";
 
@@ -14,16 +21,22 @@ export interface ShareTransaction {
    */
   lockResource(resource: ResourceRef): Promise<void>;
   findById(shareId: string): Promise<Share | null>;
-  findOwned(ownerId: string, resource: ResourceRef): Promise<Share | null>;
+  /** As `findById` (the share locked too), without reading its snapshot. */
+  findByIdWithoutSnapshot(shareId: string): Promise<ShareWithoutSnapshot | null>;
+  /**
+   * The caller's share on the resource, locked, without its snapshot: a
+   * refresh writes a new one, a replacement or revocation deletes the row.
+   */
+  findOwned(ownerId: string, resource: ResourceRef): Promise<ShareWithoutSnapshot | null>;
   countActive(resource: ResourceRef, now: Date): Promise<number>;
   insert(share: Share): Promise<void>;
   /**
    * Writes the mutable fields: snapshot, whiteLabel, expiresAt, updatedAt and
    * the protection fields (pausedAt, passwordHash, maxViews, viewsUsed). The
    * row was read with `findById`/`findOwned` (locked), so `viewsUsed` cannot
-   * have moved since.
+   * have moved since. A share without a snapshot keeps the stored one.
    */
-  update(share: Share): Promise<void>;
+  update(share: ShareWithoutSnapshot & { snapshot?: Snapshot }): Promise<void>;
   delete(shareIds: readonly string[]): Promise<void>;
   recordEvent(event: ShareEvent): Promise<void>;
 }

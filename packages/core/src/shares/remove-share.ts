@@ -5,7 +5,7 @@ import { findVisibleShare, shareEvent } from "./rules";
 import type { Share } from "./share";
 
 /** Owner, or a teammate holding `manage_shares`. */
-export const mayRemove = (actor: Actor, share: Share) =>
+export const mayRemove = (actor: Actor, share: Pick<Share, "ownerId">) =>
   share.ownerId === actor.userId || canManageShares(actor);
 
 /** DELETE /v1/shares/{id} and .../{resource}/shares/{id}: only the link dies, never the report. */

@@ -2,17 +2,17 @@ import type { Actor } from "../actor";
 import type { ShareDeps } from "./deps";
 import { isActiveAt } from "./expiry";
 import { mayRemove } from "./remove-share";
-import type { Share, ShareOwner, ShareView } from "./share";
+import type { ShareOwner, ShareView, ShareWithoutSnapshot } from "./share";
 
 /**
  * Everything a caller may know about one share, decided once: the token is
  * decrypted only for its owner, the status is read at `now` (the use case's
  * clock), removal follows `mayRemove`.
  */
-export const viewShare = (
+export const viewShare = <S extends ShareWithoutSnapshot>(
   deps: Pick<ShareDeps, "tokenCipher">,
   actor: Actor,
-  share: Share,
+  share: S,
   now: Date,
   extra: {
     owner: ShareOwner | null;
@@ -20,7 +20,7 @@ export const viewShare = (
     /** The plaintext token, when the use case has it (a share it just minted): no decryption then. */
     token?: string;
   },
-): ShareView => {
+): ShareView<S> => {
   const isMine = share.ownerId === actor.userId;
   return {
     share,
@@ -39,19 +39,19 @@ export const viewShare = (
  * the owner is the caller, as authentication already read them when the
  * adapter passed that on (`Actor.profile`), else looked up once.
  */
-export const viewOwnShare = async (
+export const viewOwnShare = async <S extends ShareWithoutSnapshot>(
   deps: ShareDeps,
   actor: Actor,
-  share: Share,
+  share: S,
   now: Date,
   isExisting = false,
   token?: string,
-): Promise<ShareView> => {
+): Promise<ShareView<S>> => {
   const owner =
     actor.profile?.id === actor.userId ? actor.profile : await deps.shares.findOwner(actor.userId);
   return viewShare(deps, actor, share, now, { owner, isExisting, ...(token !== undefined && { token }) });
 };
 
 /** Views a limited link may still serve; null without a limit. */
-export const viewsRemaining = (share: Pick<Share, "maxViews" | "viewsUsed">): number | null =>
+export const viewsRemaining = (share: Pick<ShareWithoutSnapshot, "maxViews" | "viewsUsed">): number | null =>
   share.maxViews === null ? null : Math.max(0, share.maxViews - share.viewsUsed);

@@ -35,6 +35,13 @@ export interface Share {
   viewsUsed: number;
 }
 
+/**
+ * A share without its snapshot (the ~3 kB frozen document): what the share
+ * writers read under the resource lock when they do not look at it, nor show
+ * it (issue 15). `update` leaves the stored snapshot alone when it has none.
+ */
+export type ShareWithoutSnapshot = Omit<Share, "snapshot">;
+
 export const SHARE_EVENT_TYPES = [
   "created",
   "refreshed",
@@ -97,8 +104,9 @@ export type ShareStatus = "active" | "expired";
  * A share as a use case hands it back, every caller-relative fact decided
  * here so adapters only rename fields.
  */
-export interface ShareView {
-  share: Share;
+export interface ShareView<S extends ShareWithoutSnapshot = Share> {
+  /** The share itself; without its snapshot only where a use case says so (REST's extend). */
+  share: S;
   owner: ShareOwner | null;
   /** At the use case's clock reading. */
   status: ShareStatus;

@@ -16,6 +16,7 @@ import {
   type Share,
   type ShareEvent,
   type ShareOwner,
+  type ShareWithoutSnapshot,
   sameResource,
 } from "../shares/share";
 
@@ -55,6 +56,10 @@ interface State {
   shares: Map<string, Share>;
   events: ShareEvent[];
 }
+
+/** A copy of the share, its snapshot left out (what `findOwned` and `findByIdWithoutSnapshot` read). */
+const withoutSnapshot = ({ snapshot: _snapshot, ...rest }: Share): ShareWithoutSnapshot =>
+  structuredClone(rest);
 
 const resourceKey = (resource: ResourceRef) => `${resource.type}:${resource.id}`;
 
@@ -132,11 +137,17 @@ export const createInMemoryShareRepository = (
         const share = state.shares.get(shareId);
         return share ? structuredClone(share) : null;
       },
+      // As the database: the row without its snapshot, so a use case that went on to read it would find none.
+      async findByIdWithoutSnapshot(shareId) {
+        guard();
+        const share = state.shares.get(shareId);
+        return share ? withoutSnapshot(share) : null;
+      },
       async findOwned(ownerId, resource) {
         guard();
         for (const share of state.shares.values()) {
           if (share.ownerId === ownerId && sameResource(share.resource, resource))
-            return structuredClone(share);
+            return withoutSnapshot(share);
         }
         return null;
       },
@@ -180,7 +191,8 @@ export const createInMemoryShareRepository = (
           structuredClone(share);
         state.shares.set(share.id, {
           ...stored,
-          snapshot,
+          // Without one, the stored snapshot stays.
+          snapshot: snapshot ?? stored.snapshot,
           whiteLabel,
           expiresAt,
           updatedAt,

@@ -63,8 +63,8 @@ export class DrizzleShareRepository implements ShareRepository {
   transaction<T>(work: (tx: ShareTransaction) => Promise<T>): Promise<T> {
     return withTransactionRetry(async () => {
       const recorded: string[] = [];
-      const result = await this.db.orm.transaction(async (tx) => {
-        const writes = new DrizzleShareTransaction(tx);
+      const result = await this.db.rawTransaction(async (query) => {
+        const writes = new DrizzleShareTransaction(query);
         recorded.length = 0;
         writes.onRecorded = (type) => recorded.push(type);
         const result = await work(writes);

@@ -1,4 +1,4 @@
-import type { Share } from "@sharelinks/core";
+import type { Share, ShareWithoutSnapshot } from "@sharelinks/core";
 import {
   dateOf,
   dateOrNullOf,
@@ -19,6 +19,8 @@ import { type ShareRow, shareFromRow } from "./share-rows";
 const SHARE_COLUMNS =
   "id, brand_id, owner_id, resource_type, report_id, scheduled_report_id, token_hash, token_ciphertext, " +
   "snapshot, white_label, created_at, updated_at, expires_at, paused_at, password_hash, max_views, views_used";
+/** The same, but for the snapshot (read by name, so the order does not matter here; INSERT_SHARE's does). */
+const COLUMNS_BUT_SNAPSHOT = SHARE_COLUMNS.replace("snapshot, ", "");
 
 export const LOCK = {
   report: rawStatement("lock-report", "select 1 from reports where id = $1 for no key update"),
@@ -31,14 +33,19 @@ export const BY_ID = rawStatement(
   "share-by-id",
   `select ${SHARE_COLUMNS} from shares where id = $1 for update`,
 );
+/** The ~3 kB snapshot stays in the database: nothing that reads the share this way looks at it. */
+export const BY_ID_WITHOUT_SNAPSHOT = rawStatement(
+  "share-by-id-without-snapshot",
+  `select ${COLUMNS_BUT_SNAPSHOT} from shares where id = $1 for update`,
+);
 export const OWNED = {
   report: rawStatement(
     "owned-report",
-    `select ${SHARE_COLUMNS} from shares where owner_id = $1 and report_id = $2 for update`,
+    `select ${COLUMNS_BUT_SNAPSHOT} from shares where owner_id = $1 and report_id = $2 for update`,
   ),
   scheduled: rawStatement(
     "owned-scheduled",
-    `select ${SHARE_COLUMNS} from shares where owner_id = $1 and scheduled_report_id = $2 for update`,
+    `select ${COLUMNS_BUT_SNAPSHOT} from shares where owner_id = $1 and scheduled_report_id = $2 for update`,
   ),
 } as const;
 export const COUNT_ACTIVE = {
@@ -77,16 +84,21 @@ export const INSERT_OUTBOX = rawStatement(
    on conflict do nothing`,
 );
 
+/** What `update` is given: a share, with its snapshot only when a new one is to be written. */
+export type UpdatedShare = ShareWithoutSnapshot & { snapshot?: Share["snapshot"] };
+
 /** The mutable columns `update` writes: how each reads from a Share, and goes in as a parameter. */
-const field = <T>(column: string, value: (s: Share) => T, param: (v: T) => unknown = (v) => v) => ({
+const field = <T>(column: string, value: (s: UpdatedShare) => T, param: (v: T) => unknown = (v) => v) => ({
   column,
+  /** Whether the share carries this value at all (a share read without its snapshot does not). */
+  carried: (s: UpdatedShare) => value(s) !== undefined,
   /** Whether `b` differs from `a` here (instants by time, documents by reference: a new one is written). */
-  changed: (a: Share, b: Share) => {
+  changed: (a: UpdatedShare, b: UpdatedShare) => {
     const x = value(a) as unknown;
     const y = value(b) as unknown;
     return x instanceof Date && y instanceof Date ? x.getTime() !== y.getTime() : x !== y;
   },
-  param: (s: Share) => param(value(s)),
+  param: (s: UpdatedShare) => param(value(s)),
 });
 
 export const MUTABLE = [
@@ -100,7 +112,11 @@ export const MUTABLE = [
   field("views_used", (s) => s.viewsUsed),
 ];
 
-/** `update shares set <the changed columns> where id = $1`, one text per set of columns. */
+/**
+ * `update shares set <the changed columns> where id = $1`, one text per set of
+ * columns. A share read without its snapshot and updated without one leaves
+ * the column alone (`changed` sees undefined on both sides).
+ */
 const updateStatements = new Map<number, RawStatement>();
 export const updateStatement = (mask: number): RawStatement => {
   let statement = updateStatements.get(mask);
@@ -147,3 +163,9 @@ export const shareFromRawRow = (row: RawRow): Share =>
     maxViews: row.max_views as number | null,
     viewsUsed: row.views_used as number,
   });
+
+/** The same, for a row read without its snapshot column. */
+export const shareWithoutSnapshotFromRawRow = (row: RawRow): ShareWithoutSnapshot => {
+  const { snapshot: _snapshot, ...share } = shareFromRawRow(row);
+  return share;
+};

@@ -4,10 +4,10 @@ import {
   type Share,
   type ShareEvent,
   type ShareTransaction,
+  type ShareWithoutSnapshot,
   storedWebhookEvent,
   webhookEventOf,
 } from "@sharelinks/core";
-import type { Orm } from "../client";
 import { isUuid } from "../ids";
 import {
   combinedText,
@@ -16,10 +16,10 @@ import {
   type RawQuery,
   type RawRow,
   type RawStatement,
-  rawQueryOf,
 } from "../raw-sql";
 import {
   BY_ID,
+  BY_ID_WITHOUT_SNAPSHOT,
   COUNT_ACTIVE,
   deleteStatement,
   INSERT_EVENT,
@@ -29,6 +29,8 @@ import {
   MUTABLE,
   OWNED,
   shareFromRawRow,
+  shareWithoutSnapshotFromRawRow,
+  type UpdatedShare,
   updateStatement,
 } from "./share-statements";
 
@@ -39,10 +41,11 @@ type PendingWrite = {
 };
 
 /**
- * The share writes of one use case, all on one drizzle transaction. Every
- * query here must go through `tx`'s own connection: on PGlite (one
- * connection) a query on the outer database would wait for this very
- * transaction to end.
+ * The share writes of one use case, all in one transaction
+ * (`Database.rawTransaction`: the driver's own, no drizzle transaction object).
+ * Every query here must go through the transaction's own connection (`query`):
+ * on PGlite (one connection) a query on the outer database would wait for this
+ * very transaction to end.
  *
  * Writes are held back and sent together, as one statement of data-modifying
  * CTEs, when the use case next reads or when it is done (`flush`): a create
@@ -61,16 +64,13 @@ export class DrizzleShareTransaction implements ShareTransaction {
   /** Told the type of each event written, for the metrics once the transaction commits. */
   onRecorded: ((type: string) => void) | null = null;
   private pending: PendingWrite[] = [];
-  /** The rows as read (and locked) here, by id: what `update` compares with. */
-  private readonly read = new Map<string, Share>();
-  private readonly query: RawQuery;
+  /** The rows as read (and locked) here, by id: what `update` compares with (no snapshot when read without). */
+  private readonly read = new Map<string, UpdatedShare>();
+  /** The transaction's own connection (tests reach it through this too). */
+  readonly query: RawQuery;
 
-  /** The drizzle transaction underneath (tests reach its connection through it). */
-  readonly tx: Orm;
-
-  constructor(tx: Orm) {
-    this.tx = tx;
-    this.query = rawQueryOf(tx);
+  constructor(query: RawQuery) {
+    this.query = query;
   }
 
   /** Sends the held-back writes, in order, as one statement. */
@@ -87,9 +87,12 @@ export class DrizzleShareTransaction implements ShareTransaction {
     this.pending.push(write);
   }
 
-  private remember(row: RawRow | undefined): Share | null {
+  private remember<S extends ShareWithoutSnapshot>(
+    row: RawRow | undefined,
+    map: (row: RawRow) => S,
+  ): S | null {
     if (!row) return null;
-    const share = shareFromRawRow(row);
+    const share = map(row);
     this.read.set(share.id, { ...share });
     return share;
   }
@@ -111,14 +114,21 @@ export class DrizzleShareTransaction implements ShareTransaction {
     if (!isUuid(shareId)) return null;
     await this.flush();
     const [row] = await this.query(BY_ID.text, [shareId]);
-    return this.remember(row);
+    return this.remember(row, shareFromRawRow);
   }
 
-  async findOwned(ownerId: string, resource: ResourceRef): Promise<Share | null> {
+  async findByIdWithoutSnapshot(shareId: string): Promise<ShareWithoutSnapshot | null> {
+    if (!isUuid(shareId)) return null;
+    await this.flush();
+    const [row] = await this.query(BY_ID_WITHOUT_SNAPSHOT.text, [shareId]);
+    return this.remember(row, shareWithoutSnapshotFromRawRow);
+  }
+
+  async findOwned(ownerId: string, resource: ResourceRef): Promise<ShareWithoutSnapshot | null> {
     if (!isUuid(ownerId) || !isUuid(resource.id)) return null;
     await this.flush();
     const [row] = await this.query(OWNED[resource.type].text, [ownerId, resource.id]);
-    return this.remember(row);
+    return this.remember(row, shareWithoutSnapshotFromRawRow);
   }
 
   async countActive(resource: ResourceRef, now: Date): Promise<number> {
@@ -156,11 +166,12 @@ export class DrizzleShareTransaction implements ShareTransaction {
     });
   }
 
-  async update(share: Share): Promise<void> {
+  async update(share: UpdatedShare): Promise<void> {
     const before = this.read.get(share.id);
     let mask = 0;
-    MUTABLE.forEach(({ changed }, i) => {
-      if (before === undefined || changed(before, share)) mask |= 1 << i;
+    MUTABLE.forEach(({ carried, changed }, i) => {
+      // A value the share does not carry (its snapshot, when read without) is left as stored.
+      if (carried(share) && (before === undefined || changed(before, share))) mask |= 1 << i;
     });
     // Nothing differs from the locked row: there is nothing to write.
     if (mask === 0) return;
