@@ -1,5 +1,9 @@
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+
+/** The test databases' run: one migrated image/template, databases dropped together at the end. */
+const databases = createRequire(import.meta.url).resolve("@sharelinks/db/testing/global-setup");
 
 /**
  * Two projects: fast unit tests, and browser end-to-end tests that build on a
@@ -25,9 +29,15 @@ export default defineConfig({
             "components/**/*.test.ts",
             "scripts/**/*.test.ts",
           ],
+          globalSetup: [databases],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           environment: "node",
+          // Files share a worker's module cache (PGlite, drizzle, the server's modules are
+          // loaded once per worker, not per file); no test relies on fresh module state.
+          isolate: false,
+          // Two workers, not vitest's one-on-two-cores default: most files wait on a database or a child process.
+          maxWorkers: 2,
         },
       },
       {
@@ -35,7 +45,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["e2e/**/*.e2e.ts"],
-          globalSetup: ["e2e/support/global-setup.ts"],
+          globalSetup: [databases, "e2e/support/global-setup.ts"],
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 240_000,

@@ -1,15 +1,15 @@
-import { createHash, randomBytes } from "node:crypto";
-import { readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { Clock, RandomSource } from "@sharelinks/core";
-import postgres from "postgres";
 import { type CreateDbOptions, createDb, createPgliteDb, type Database, type DatabaseKind } from "../client";
-import { MIGRATIONS_FOLDER, migratePgliteClient } from "../migrate";
+import { migratePgliteClient } from "../migrate";
 import { createArgon2PasswordHasher, TEST_ARGON2_COST } from "../passwords";
 import { createServices, type Services } from "../services";
+import { migrationsKey, newServerDatabase } from "./server-databases";
 
 export const TEST_TOKEN_SECRET = "sharelinks-test-token-secret-not-for-production";
 
@@ -19,7 +19,10 @@ export interface TestDatabase {
   services: Services;
   /** PostgreSQL only (else null): the database's URL, for a second instance's own pool. */
   url: string | null;
-  /** Closes the connection and, on PostgreSQL, drops the database. */
+  /**
+   * Closes the connection and, on PostgreSQL, drops the database (inside a
+   * test run with global-setup.ts, at the run's end: see server-databases.ts).
+   */
   cleanup(): Promise<void>;
 }
 
@@ -40,7 +43,8 @@ export const testDatabaseKinds = (): DatabaseKind[] =>
 /**
  * A fresh, migrated, empty database with services on top (argon2 at test
  * cost). On PostgreSQL each call gets its own database on the DATABASE_URL
- * server, so parallel test files and concurrent runs never see each other.
+ * server (a copy of a migrated template), so parallel test files and
+ * concurrent runs never see each other.
  */
 export const createTestDatabase = async (
   kind: DatabaseKind,
@@ -124,56 +128,18 @@ const imageKey = async () => {
   // The package does not export its package.json; it sits one level above the entry point.
   const pgliteEntry = createRequire(import.meta.url).resolve("@electric-sql/pglite");
   hash.update(await readFile(path.join(path.dirname(pgliteEntry), "..", "package.json")));
-  for (const name of (await readdir(MIGRATIONS_FOLDER, { recursive: true })).sort()) {
-    const full = path.join(MIGRATIONS_FOLDER, name);
-    if (name.endsWith(".sql") || name.endsWith(".json")) hash.update(name).update(await readFile(full));
-  }
+  hash.update(await migrationsKey());
   return hash.digest("hex").slice(0, 16);
 };
 
-const PREFIX = "sharelinks_test_";
-// Databases of a crashed run are swept by later runs once surely abandoned.
-const ABANDONED_AFTER_MS = 6 * 60 * 60 * 1000;
-
-const serverUrl = () => {
-  const url = process.env.DATABASE_URL;
-  if (!url)
-    throw new Error(
-      "createTestDatabase('postgres') needs DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres",
-    );
-  return url;
-};
-
-const withAdmin = async <T>(work: (sql: postgres.Sql) => Promise<T>): Promise<T> => {
-  const sql = postgres(serverUrl(), { max: 1, connect_timeout: 5, onnotice: () => {} });
-  try {
-    return await work(sql);
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
-};
-
 const createServerDb = async (options: TestDatabaseOptions) => {
-  // The creation time is in the name so a later run can tell abandoned databases apart.
-  const name = `${PREFIX}${Date.now()}_${randomBytes(4).toString("hex")}`;
-  await withAdmin(async (sql) => {
-    const stale = await sql<{ datname: string }[]>`
-      select datname from pg_database where datname like ${`${PREFIX}%`}`;
-    for (const { datname } of stale) {
-      const createdAt = Number(datname.slice(PREFIX.length).split("_")[0]);
-      if (Date.now() - createdAt > ABANDONED_AFTER_MS) {
-        await sql.unsafe(`drop database if exists "${datname}" with (force)`);
-      }
-    }
-    await sql.unsafe(`create database "${name}"`);
-  });
-  const url = new URL(serverUrl());
-  url.pathname = `/${name}`;
-  const db = await createDb(url.toString(), {
-    ...options.database,
-    maxConnections: options.maxConnections ?? 5,
-  });
-  const dropDatabase = () =>
-    withAdmin(async (sql) => void (await sql.unsafe(`drop database if exists "${name}" with (force)`)));
-  return { db, dropDatabase, url: url.toString() };
+  const database = await newServerDatabase({ migrated: true });
+  let db: Database;
+  try {
+    db = await createDb(database.url, { ...options.database, maxConnections: options.maxConnections ?? 5 });
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  return { db, dropDatabase: database.drop, url: database.url };
 };
