@@ -45,8 +45,8 @@ export const createShare = async (
   const protection = await hashProtection(deps.passwords, input);
 
   const written = await deps.shares.transaction(async (tx) => {
-    await tx.lockResource(resource);
-    const existing = await tx.findOwned(actor.userId, resource);
+    // The lock and the read under it go out together (ports.ts: in this order).
+    const [, existing] = await Promise.all([tx.lockResource(resource), tx.findOwned(actor.userId, resource)]);
 
     if (existing && !input.rotate && isActiveAt(existing.expiresAt, now)) {
       assertPasswordPolicy(

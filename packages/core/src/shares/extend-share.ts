@@ -51,8 +51,11 @@ export async function extendShare(
   if (under) {
     assertWithinMaxExpiry(await policyOf(deps, actor), input.expiration_days);
     const { extended, now } = await deps.shares.transaction(async (tx) => {
-      await lockAddressedResource(tx, under);
-      const current = await tx.findByIdWithoutSnapshot(shareId);
+      // The lock and the read under it go out together (ports.ts: in this order).
+      const [, current] = await Promise.all([
+        lockAddressedResource(tx, under),
+        tx.findByIdWithoutSnapshot(shareId),
+      ]);
       // Another brand's share, or one on another resource, does not exist at this address.
       if (!current || current.brandId !== actor.brandId || !sameResource(current.resource, under))
         throw notFound("Share");

@@ -12,7 +12,10 @@ import type { ShareWhiteLabel } from "./white-label";
 
 /**
  * Work done inside one database transaction. Everything a use case writes goes
- * through here so a failure leaves no partial share behind.
+ * through here so a failure leaves no partial share behind. Calls take effect
+ * in the order they are made, also when a use case makes one before the
+ * previous has answered (the lock, then the read under it): the database
+ * adapter then sends them together, in that order.
  */
 export interface ShareTransaction {
   /**

@@ -73,7 +73,7 @@ export class DrizzleShareTransaction implements ShareTransaction {
     this.query = query;
   }
 
-  /** Sends the held-back writes, in order, as one statement. */
+  /** Sends the held-back writes, in order, as one statement (at once: before anything sent after it). */
   async flush(): Promise<void> {
     const writes = this.pending;
     if (writes.length === 0) return;
@@ -81,6 +81,19 @@ export class DrizzleShareTransaction implements ShareTransaction {
     const statements = writes.map((write) => write.statement);
     const params = writes.length === 1 ? (writes[0] as PendingWrite).params : writes.flatMap((w) => w.params);
     await this.query(combinedText(statements), params);
+  }
+
+  /**
+   * A statement, after the held-back writes, with no wait in between: they
+   * leave in call order, and two calls a use case makes without waiting for
+   * each other (the lock, then the read under it) reach the database in that
+   * order, in one round trip where the driver pipelines (postgres.js does on
+   * the transaction's connection once a statement is prepared there).
+   */
+  private send(text: string, params: readonly unknown[]): Promise<RawRow[]> {
+    const flushed = this.flush();
+    const answer = this.query(text, params);
+    return Promise.all([flushed, answer]).then(([, rows]) => rows);
   }
 
   private hold(write: PendingWrite): void {
@@ -103,8 +116,7 @@ export class DrizzleShareTransaction implements ShareTransaction {
    * the schedule, for instance) only need `KEY SHARE` and are not blocked.
    */
   async lockResource(resource: ResourceRef): Promise<void> {
-    await this.flush();
-    const locked = isUuid(resource.id) ? await this.query(LOCK[resource.type].text, [resource.id]) : [];
+    const locked = isUuid(resource.id) ? await this.send(LOCK[resource.type].text, [resource.id]) : [];
     // Deleted since the use case looked it up.
     if (locked.length === 0) throw notFound(resource.type === "report" ? "Report" : "Scheduled report");
   }
@@ -112,29 +124,25 @@ export class DrizzleShareTransaction implements ShareTransaction {
   /** Locks the share too, so two removers of one share do not both record its removal. */
   async findById(shareId: string): Promise<Share | null> {
     if (!isUuid(shareId)) return null;
-    await this.flush();
-    const [row] = await this.query(BY_ID.text, [shareId]);
+    const [row] = await this.send(BY_ID.text, [shareId]);
     return this.remember(row, shareFromRawRow);
   }
 
   async findByIdWithoutSnapshot(shareId: string): Promise<ShareWithoutSnapshot | null> {
     if (!isUuid(shareId)) return null;
-    await this.flush();
-    const [row] = await this.query(BY_ID_WITHOUT_SNAPSHOT.text, [shareId]);
+    const [row] = await this.send(BY_ID_WITHOUT_SNAPSHOT.text, [shareId]);
     return this.remember(row, shareWithoutSnapshotFromRawRow);
   }
 
   async findOwned(ownerId: string, resource: ResourceRef): Promise<ShareWithoutSnapshot | null> {
     if (!isUuid(ownerId) || !isUuid(resource.id)) return null;
-    await this.flush();
-    const [row] = await this.query(OWNED[resource.type].text, [ownerId, resource.id]);
+    const [row] = await this.send(OWNED[resource.type].text, [ownerId, resource.id]);
     return this.remember(row, shareWithoutSnapshotFromRawRow);
   }
 
   async countActive(resource: ResourceRef, now: Date): Promise<number> {
     if (!isUuid(resource.id)) return 0;
-    await this.flush();
-    const [row] = await this.query(COUNT_ACTIVE[resource.type].text, [resource.id, now.toISOString()]);
+    const [row] = await this.send(COUNT_ACTIVE[resource.type].text, [resource.id, now.toISOString()]);
     return (row?.n as number | undefined) ?? 0;
   }
 
