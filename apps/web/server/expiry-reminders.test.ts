@@ -211,4 +211,32 @@ describe.each(testDatabaseKinds())("expiry reminders on %s", (kind) => {
     expect(smtp.arrived.slice(before).map((mail) => mail.to)).toEqual([[tenant.manager.email]]);
     expect(await scan()).toEqual({ reminded: 0, emailed: 0 });
   });
+
+  it("several shares due in one scan: each reminded once, the emails pending per owner", async () => {
+    const team = await createTenant(database.services);
+    const owners = [team.manager, ...team.members];
+    const made = [];
+    for (const user of owners) {
+      made.push(
+        await createShare(
+          database.services.shares,
+          team.actor(user as never),
+          { type: "report", id: team.report.id },
+          { rotate: true, expiration_days: 30 },
+        ),
+      );
+    }
+    clock.advance(23 * DAY + 60_000);
+    const before = smtp.arrived.length;
+    const { reminded, emailed } = await scan();
+    expect(reminded).toBeGreaterThanOrEqual(owners.length);
+    expect(emailed).toBe(reminded);
+    for (const share of made) {
+      const rows = await reminders(share.share.id);
+      expect(rows.map((row) => row.payload.data.days_left)).toEqual([7]);
+    }
+    const to = smtp.arrived.slice(before).map((mail) => mail.to[0]);
+    for (const user of owners) expect(to).toContain(user.email);
+    expect(await scan()).toEqual({ reminded: 0, emailed: 0 });
+  });
 });

@@ -5,12 +5,13 @@ import {
   type ExpiryReminderDays,
   expiryReminderMail,
   type Mailer,
+  type WebhookEvent,
 } from "@sharelinks/core";
 import { and, asc, eq, gt, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Database, Orm } from "../client";
 import { shareExpiryReminders, shares, users } from "../schema";
 import { resourceOfRow } from "./share-rows";
-import { writeWebhookEvent } from "./webhook-outbox";
+import { writeWebhookEvents } from "./webhook-outbox";
 
 const DAY_MS = 24 * 3_600_000;
 export const EXPIRY_REMINDER_BATCH = 500;
@@ -68,7 +69,10 @@ export const scanExpiringShares = async (
       .orderBy(asc(shares.expiresAt))
       .limit(batch)
       .for("update", { of: shares, skipLocked: true });
-    let sent = 0;
+    // Core decides share by share; the decisions and their events are then written
+    // in one statement each (a first scan of a large database settles thousands).
+    const settledRows: Array<typeof shareExpiryReminders.$inferInsert> = [];
+    const events: WebhookEvent[] = [];
     for (const row of rows) {
       const handled =
         row.handledExpiresAt === null || row.handledDays === null
@@ -80,20 +84,16 @@ export const scanExpiringShares = async (
         handled,
       );
       if (decision === null) continue;
-      const settled = {
+      settledRows.push({
+        shareId: row.id,
         expiresAt: row.expiresAt,
         days: decision.days,
         handledAt: now,
         emailPending: decision.send && options.email,
         emailAttempts: 0,
-      };
-      await tx
-        .insert(shareExpiryReminders)
-        .values({ shareId: row.id, ...settled })
-        .onConflictDoUpdate({ target: shareExpiryReminders.shareId, set: settled });
+      });
       if (!decision.send) continue;
-      sent += 1;
-      await writeWebhookEvent(tx, {
+      events.push({
         id: randomUUID(),
         type: "share.expiring",
         at: now,
@@ -108,6 +108,23 @@ export const scanExpiringShares = async (
         },
       });
     }
+    if (settledRows.length > 0) {
+      await tx
+        .insert(shareExpiryReminders)
+        .values(settledRows)
+        .onConflictDoUpdate({
+          target: shareExpiryReminders.shareId,
+          set: {
+            expiresAt: sql`excluded.expires_at`,
+            days: sql`excluded.days`,
+            handledAt: sql`excluded.handled_at`,
+            emailPending: sql`excluded.email_pending`,
+            emailAttempts: sql`excluded.email_attempts`,
+          },
+        });
+    }
+    await writeWebhookEvents(tx, events);
+    const sent = events.length;
     return { handled: rows.length, sent };
   });
 
