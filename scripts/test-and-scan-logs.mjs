@@ -33,7 +33,11 @@ const run = (command, args) =>
   });
 
 // --continue: one failing package must not hide the others' results (or their log lines from the scan).
-const tests = await run("turbo", ["run", "test", "--concurrency=1", "--continue"]);
+// Two packages at a time: every package's databases (PGlite in memory, PostgreSQL
+// databases named per run), Redis keys (a random prefix per test) and ports (0)
+// are its own, and the files of one package wait on databases, child processes and
+// timers often enough that a second package fills the gaps.
+const tests = await run("turbo", ["run", "test", "--concurrency=2", "--continue"]);
 const scan = await run(process.execPath, [
   "scripts/pnpm.mjs",
   "--silent",
