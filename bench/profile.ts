@@ -116,43 +116,40 @@ try {
       load((t) => `/v1/shared/${t}`),
     );
   }
+  /** The write yardstick under the profiler (the write scenarios' comparison). */
+  const writeYardstick = (dir: string) =>
+    startWriteYardstick({
+      databaseUrl: dataset.url,
+      port: config.writeYardstickPort,
+      shareTokenSecret: config.shareTokenSecret,
+      cpuProfileDir: dir,
+    });
+  /** Two short rounds of one server's writes, with no yardstick beside it. */
+  const profiledWriteRounds = (
+    target: WriteTarget,
+    fixtures: NonNullable<typeof dataset.writes>,
+    extra: Partial<Parameters<typeof runWriteRounds>[0]> = {},
+  ) =>
+    runWriteRounds({
+      shipped: target,
+      yardstick: null,
+      fixtures,
+      rounds: 2,
+      roundSeconds: seconds / 2,
+      warmupSeconds: 1,
+      ...extra,
+    });
   if (scenarios.includes("writes") && dataset.writes) {
     const fixtures = dataset.writes;
     await profileOf("writes", shipped, async (server) => {
-      const target: WriteTarget = { name: "shipped", baseUrl: server.baseUrl, pid: server.pid };
-      await runWriteRounds({
-        shipped: target,
-        yardstick: null,
-        fixtures,
-        rounds: 2,
-        roundSeconds: seconds / 2,
-        warmupSeconds: 1,
-      });
+      await profiledWriteRounds({ name: "shipped", baseUrl: server.baseUrl, pid: server.pid }, fixtures);
     });
   }
   if (scenarios.includes("write-yardstick") && dataset.writes) {
     const fixtures = dataset.writes;
-    await profileOf(
-      "write-yardstick",
-      (dir) =>
-        startWriteYardstick({
-          databaseUrl: dataset.url,
-          port: config.writeYardstickPort,
-          shareTokenSecret: config.shareTokenSecret,
-          cpuProfileDir: dir,
-        }),
-      async (server) => {
-        const target: WriteTarget = { name: "yardstick", baseUrl: server.baseUrl, pid: server.pid };
-        await runWriteRounds({
-          shipped: target,
-          yardstick: null,
-          fixtures,
-          rounds: 2,
-          roundSeconds: seconds / 2,
-          warmupSeconds: 1,
-        });
-      },
-    );
+    await profileOf("write-yardstick", writeYardstick, async (server) => {
+      await profiledWriteRounds({ name: "yardstick", baseUrl: server.baseUrl, pid: server.pid }, fixtures);
+    });
   }
   // Each write scenario creates on fresh reports of its own: a slice of every writer's.
   const writeScenarios = scenarios.filter((s) =>
@@ -168,32 +165,20 @@ try {
       writers: all.writers.map((w) => ({ ...w, reportIds: w.reportIds.slice(k * slice, (k + 1) * slice) })),
     };
     const phase = one[2] as WritePhaseName;
-    const start =
-      one[1] === "writes"
-        ? shipped
-        : (dir: string) =>
-            startWriteYardstick({
-              databaseUrl: dataset.url,
-              port: config.writeYardstickPort,
-              shareTokenSecret: config.shareTokenSecret,
-              cpuProfileDir: dir,
-            });
+    const start = one[1] === "writes" ? shipped : writeYardstick;
     await profileOf(scenario, start, async (server) => {
-      const target: WriteTarget = { name: one[1] as string, baseUrl: server.baseUrl, pid: server.pid };
       let from: number | undefined;
       // Refresh and extend need shares: creates first (left out of the summary), then the phase.
-      await runWriteRounds({
-        shipped: target,
-        yardstick: null,
+      await profiledWriteRounds(
+        { name: one[1] as string, baseUrl: server.baseUrl, pid: server.pid },
         fixtures,
-        rounds: 2,
-        roundSeconds: seconds / 2,
-        warmupSeconds: 1,
-        phases: phase === "create" ? ["create"] : ["create", phase],
-        onPhaseStart: (started) => {
-          if (started === phase) from = performance.now();
+        {
+          phases: phase === "create" ? ["create"] : ["create", phase],
+          onPhaseStart: (started) => {
+            if (started === phase) from = performance.now();
+          },
         },
-      });
+      );
       return from;
     });
   }
