@@ -144,7 +144,8 @@ const trendSvg = (
 
 export const trendChartHtml = (trend: readonly RunTrendPoint[]): Html => {
   if (trend.length === 0) return html`<p class="empty">No completed runs yet.</p>`;
-  const times = trend.map((point) => new Date(point.completed_at).getTime());
+  // Date.parse, not new Date: Next.js wraps the Date constructor (see format.ts).
+  const times = trend.map((point) => Date.parse(point.completed_at));
   const first = Math.min(...times);
   const data: TrendData = {
     points: trend,

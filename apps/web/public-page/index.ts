@@ -20,8 +20,9 @@ export type PublicSharePageInput =
 
 /**
  * The public share page as a complete HTML document: static markup only (no
- * client script), inline CSS and SVG, nothing fetched from third parties
- * except the brand's own logo. Built with public-page/html.ts, which escapes
+ * client script), inline SVG, one stylesheet from our own origin (cached by
+ * the browser: stylesheet.ts), nothing fetched from third parties except the
+ * brand's own logo. Built with public-page/html.ts, which escapes
  * every interpolated value; a render costs tens of microseconds. In parts,
  * the stylesheet between them already encoded (`renderPublicSharePageParts`),
  * for the server to write without encoding it again. The caller picks the HTTP status (200 / 410 / 404) and headers.

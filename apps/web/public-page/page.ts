@@ -14,13 +14,13 @@ import {
 } from "./format";
 import { EM_DASH, type Html, html } from "./html";
 import { resultsMatrixHtml } from "./results-matrix";
-import { PUBLIC_PAGE_CSS } from "./styles";
+import { PAGE_STYLESHEET } from "./stylesheet";
 
 interface Theme {
   brand: string;
   ink: string;
   onBrand: string;
-  /** The page's `<style>` element for these colours, as text and as UTF-8 bytes. */
+  /** The page's style elements for these colours (the shared stylesheet's link, the colours inline), as text and as UTF-8 bytes. */
   style: { text: string; bytes: Uint8Array };
 }
 
@@ -30,10 +30,7 @@ const themeCss = (brand: string, ink: string, onBrand: string) =>
 
 const encoder = new TextEncoder();
 const themes = new Map<string, Theme>();
-/**
- * Few brand colours, each worked out once: inkOf's search, and the ~7 kB
- * stylesheet encoded once instead of on every response; 256 kept at most.
- */
+/** Few brand colours, each worked out once (inkOf's search, the encoded elements); 256 kept at most. */
 export const themeOf = (color: string | null | undefined): Theme => {
   const brand = safeColor(color);
   let theme = themes.get(brand);
@@ -41,7 +38,7 @@ export const themeOf = (color: string | null | undefined): Theme => {
     if (themes.size >= 256) themes.clear();
     const ink = inkOf(brand);
     const onBrand = textOn(brand);
-    const text = `<style>${themeCss(brand, ink, onBrand)}${PUBLIC_PAGE_CSS}</style>`;
+    const text = `<link rel="stylesheet" href="${PAGE_STYLESHEET.href}"/><style>${themeCss(brand, ink, onBrand)}</style>`;
     theme = { brand, ink, onBrand, style: { text, bytes: encoder.encode(text) } };
     themes.set(brand, theme);
   }
@@ -49,9 +46,9 @@ export const themeOf = (color: string | null | undefined): Theme => {
 };
 
 /**
- * A rendered document in three parts: the markup before the stylesheet, the
- * stylesheet (shared by every page of the same colours, already encoded) and
- * the markup after it. The server writes the three as they are.
+ * A rendered document in three parts: the markup before the style elements,
+ * the style elements (shared by every page of the same colours, already
+ * encoded) and the markup after them. The server writes the three as they are.
  */
 export interface DocumentParts {
   before: string;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sampleReportShare, sampleScheduleShare } from "./fixtures";
 import { formatPercent, inkOf, safeColor, safeLogoUrl, textOn } from "./format";
 import { publicSharePageStatus, renderPublicSharePage } from "./index";
+import { PAGE_STYLESHEET } from "./stylesheet";
 
 const NOW = new Date("2026-03-11T10:00:00.000Z");
 const render = (share = sampleScheduleShare()) => renderPublicSharePage({ kind: "ok", share, now: NOW });
@@ -107,18 +108,28 @@ describe("renderPublicSharePage: a share", () => {
     }
   });
 
-  it("contains no script and no external URL other than the logo", () => {
+  it("contains no script, nothing from another origin but the logo, and one stylesheet of our own", () => {
     for (const share of [sampleScheduleShare(), sampleReportShare()]) {
       const html = render(share);
       expect(html).not.toMatch(/<script/i);
       expect(html).not.toMatch(/\son[a-z]+=/i); // no inline event handlers
       expect(html).not.toMatch(/@import|url\(/i);
-      // React may add a preload hint for the logo; no stylesheet, font or script link ever.
-      for (const link of html.match(/<link\b[^>]*>/gi) ?? []) {
-        expect(link).toMatch(/rel="preload" as="image" href="https:\/\/cdn\.acme\.example\/logo\.png"/);
+      // The logo's preload hint, and the page's stylesheet by its path on this origin: no other link, font or script.
+      const links = html.match(/<link\b[^>]*>/gi) ?? [];
+      for (const link of links) {
+        expect(link).toMatch(
+          /^<link rel="preload" as="image" href="https:\/\/cdn\.acme\.example\/logo\.png"|^<link rel="stylesheet" href="\/shared\/assets\/page-[0-9a-f]{16}\.css"\/>$/,
+        );
       }
+      expect(links.filter((link) => link.includes('rel="stylesheet"'))).toEqual([
+        `<link rel="stylesheet" href="${PAGE_STYLESHEET.href}"/>`,
+      ]);
       expect(new Set(absoluteUrls(html))).toEqual(new Set(["https://cdn.acme.example/logo.png"]));
     }
+    // The stylesheet itself fetches nothing.
+    const css = PAGE_STYLESHEET.bytes.toString("utf8");
+    expect(css).not.toMatch(/@import|url\(/i);
+    expect(absoluteUrls(css)).toEqual([]);
   });
 
   it("renders a share with no rows and a single run without crashing", () => {

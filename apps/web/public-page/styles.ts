@@ -1,7 +1,8 @@
 /**
- * The public page's whole stylesheet, inlined: no web fonts, no CDN, nothing
- * fetched. `--brand`, `--brand-ink` and `--on-brand` are set per page from the
- * share's (validated) white label.
+ * The public page's whole stylesheet, served from our own origin as one
+ * immutable file (stylesheet.ts): no web fonts, no CDN, nothing from a third
+ * party. `--brand`, `--brand-ink` and `--on-brand` are set inline per page
+ * from the share's (validated) white label.
  */
 export const PUBLIC_PAGE_CSS = `
 *,*::before,*::after{box-sizing:border-box}

@@ -15,17 +15,22 @@ import {
   renderPublicSharePage,
   renderPublicSharePageParts,
 } from "../public-page";
+import { PAGE_ASSETS_PREFIX } from "../public-page/stylesheet";
 import { sendPlain } from "./front-door/plain-response";
 import type { SurfaceHandler } from "./front-door/surface";
+import { servePageAsset } from "./public-page-assets";
 import { readCookie } from "./session-cookie";
 import { createUnlockCookies, UNLOCK_COOKIE } from "./share-unlock-cookie";
 
-/** The public API's headers, plus a policy for a page that is static markup: no scripts, https images only (the brand's logo). */
+/**
+ * The public API's headers, plus a policy for a page that is static markup: no
+ * scripts, our own stylesheet and the brand's colours inline, https images only (the brand's logo).
+ */
 const PUBLIC_HEADERS = {
   ...PUBLIC_RESPONSE_HEADERS,
   "X-Content-Type-Options": "nosniff",
   "Content-Security-Policy":
-    "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
 } as const;
 
 const ROUTE = "/shared/{token}";
@@ -37,7 +42,7 @@ const fixedPage = (kind: FixedKind): PageBody => {
   let page = fixedPages.get(kind);
   if (page === undefined) {
     const bytes = Buffer.from(renderPublicSharePage({ kind }));
-    page = { chunks: [bytes], length: bytes.length };
+    page = { chunks: [bytes], length: bytes.length, encoding: "utf8" };
     fixedPages.set(kind, page);
   }
   return page;
@@ -45,18 +50,28 @@ const fixedPage = (kind: FixedKind): PageBody => {
 
 /**
  * A page as the chunks to write and their length in bytes: the markup around
- * the stylesheet as strings (encoded by the socket write) and the stylesheet
- * as the bytes encoded once per brand colour. Writing them corked costs less
- * than encoding the whole document into a new Buffer on every request.
+ * the style elements as strings (encoded by the socket write) and the style
+ * elements as the bytes encoded once per brand colour. Writing them corked
+ * costs less than encoding the whole document into a new Buffer on every
+ * request. `encoding`: "latin1" when the strings are plain ASCII (the usual
+ * page: our markup is ASCII), which the socket copies byte for byte instead
+ * of encoding as UTF-8; the bytes are the same.
  */
 interface PageBody {
   chunks: Array<string | Uint8Array>;
   length: number;
+  encoding: "latin1" | "utf8";
 }
-const bodyOf = (parts: DocumentParts): PageBody => ({
-  chunks: [parts.before, parts.style.bytes, parts.after],
-  length: Buffer.byteLength(parts.before) + parts.style.bytes.length + Buffer.byteLength(parts.after),
-});
+const bodyOf = (parts: DocumentParts): PageBody => {
+  const before = Buffer.byteLength(parts.before);
+  const after = Buffer.byteLength(parts.after);
+  const ascii = before === parts.before.length && after === parts.after.length;
+  return {
+    chunks: [parts.before, parts.style.bytes, parts.after],
+    length: before + parts.style.bytes.length + after,
+    encoding: ascii ? "latin1" : "utf8",
+  };
+};
 const TOKEN_IN_PATH = /^\/shared\/([^/]*)\/?$/;
 /** The page takes no body; anything a client sends along is read up to this and dropped. */
 const PAGE_BODY_LIMIT = 64 * 1024;
@@ -175,6 +190,11 @@ export const createPublicPageSurface = ({
     readsBodyItself: false,
     bodyLimit: () => PAGE_BODY_LIMIT,
     serve(req, res, context, _target, _body, done) {
+      if (context.path.startsWith(PAGE_ASSETS_PREFIX)) {
+        servePageAsset(req, res, context);
+        done(context);
+        return;
+      }
       context.route = ROUTE;
       const headers: Record<string, string> = { ...PUBLIC_HEADERS, "X-Correlation-ID": context.requestId };
       answer(context.method, context.path, context.clientIp, headers, {
@@ -195,7 +215,11 @@ export const createPublicPageSurface = ({
             if (req.method !== "HEAD") {
               // One socket write for the head and every chunk; end() uncorks.
               res.cork();
-              for (const chunk of result.html.chunks) res.write(chunk);
+              const { encoding } = result.html;
+              for (const chunk of result.html.chunks) {
+                if (typeof chunk === "string") res.write(chunk, encoding);
+                else res.write(chunk);
+              }
             }
             res.end();
           } else {
