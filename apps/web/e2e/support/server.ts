@@ -82,7 +82,9 @@ export const startServer = async (options: StartServerOptions = {}): Promise<Run
 
   if (mode === "postgres" && serverUrl) {
     const name = `sharelinks_e2e_${Date.now()}_${randomBytes(4).toString("hex")}`;
-    const admin = await createDb(serverUrl, { maxConnections: 1 });
+    // Creating and dropping a database waits on checkpoints and disk: on a loaded machine longer than the app's 5 s statement timeout.
+    const adminOptions = { maxConnections: 1, statementTimeoutMs: 120_000 };
+    const admin = await createDb(serverUrl, adminOptions);
     try {
       await admin.orm.execute(`create database "${name}"`);
     } finally {
@@ -92,7 +94,7 @@ export const startServer = async (options: StartServerOptions = {}): Promise<Run
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
     dropDatabase = async () => {
-      const db = await createDb(serverUrl, { maxConnections: 1 });
+      const db = await createDb(serverUrl, adminOptions);
       try {
         await db.orm.execute(`drop database if exists "${name}" with (force)`);
       } finally {
