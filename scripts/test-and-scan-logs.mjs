@@ -36,7 +36,9 @@ const run = (command, args) =>
 // Two packages at a time: every package's databases (PGlite in memory, PostgreSQL
 // databases named per run), Redis keys (a random prefix per test) and ports (0)
 // are its own, and the files of one package wait on databases, child processes and
-// timers often enough that a second package fills the gaps.
+// timers often enough that a second package fills the gaps. Web's `test` is two
+// tasks (turbo.json): `test:unit`, and `test:e2e`, the only one that waits for
+// its production build.
 const tests = await run("turbo", ["run", "test", "--concurrency=2", "--continue"]);
 const scan = await run(process.execPath, [
   "scripts/pnpm.mjs",

@@ -6,9 +6,14 @@ import { defineConfig } from "vitest/config";
 const databases = createRequire(import.meta.url).resolve("@sharelinks/db/testing/global-setup");
 
 /**
- * Two projects: fast unit tests, and browser end-to-end tests that build on a
- * real server (`next build` must have run; the turbo test task depends on it).
- * `pnpm --filter @sharelinks/web test` runs both.
+ * Two projects: unit tests, and end-to-end tests of the production build
+ * (browser tests against the real server, and the assembled bundle run as an
+ * operator would: `pnpm --filter @sharelinks/web build` must have run). They
+ * are two turbo tasks, so the unit tests need not wait for the build:
+ * `test:unit` (`vitest run --project unit`) and `test:e2e` (`vitest run
+ * --project e2e`, after `build`); web's `test` in turbo.json is the two
+ * together, so `turbo run test` runs both. A plain `vitest run` here runs both
+ * projects.
  */
 export default defineConfig({
   // tsconfig keeps `jsx: preserve` for Next.js; tests compile JSX themselves.
@@ -27,7 +32,6 @@ export default defineConfig({
             "public-page/**/*.test.ts",
             "lib/**/*.test.ts",
             "components/**/*.test.ts",
-            "scripts/**/*.test.ts",
           ],
           globalSetup: [databases],
           testTimeout: 60_000,
@@ -44,7 +48,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "e2e",
-          include: ["e2e/**/*.e2e.ts"],
+          // scripts/*.test.ts: the assembled bundle (`build`'s last step), started from a copy.
+          include: ["e2e/**/*.e2e.ts", "scripts/**/*.test.ts"],
           globalSetup: [databases, "e2e/support/global-setup.ts"],
           environment: "node",
           testTimeout: 120_000,

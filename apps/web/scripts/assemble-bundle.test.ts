@@ -78,7 +78,7 @@ describe("the production bundle, copied into an empty directory", () => {
   beforeAll(() => {
     if (!existsSync(path.join(BUNDLE, "server.mjs")))
       throw new Error(
-        "apps/web/bundle is missing: run `pnpm --filter @sharelinks/web build` (turbo's test task depends on it).",
+        "apps/web/bundle is missing: run `pnpm --filter @sharelinks/web build` (turbo's test:e2e task depends on it).",
       );
     home = mkdtempSync(path.join(tmpdir(), "sharelinks-bundle-"));
     app = path.join(home, "app");

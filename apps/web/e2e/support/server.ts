@@ -67,7 +67,7 @@ export const startServer = async (options: StartServerOptions = {}): Promise<Run
     !existsSync(path.join(APP_DIR, "dist", "server.mjs"))
   ) {
     throw new Error(
-      "apps/web/.next has no production build: run `pnpm --filter @sharelinks/web build` (turbo's test task depends on it).",
+      "apps/web/.next has no production build: run `pnpm --filter @sharelinks/web build` (turbo's test:e2e task depends on it).",
     );
   }
   const port = await freePort();
