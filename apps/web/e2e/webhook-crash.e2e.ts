@@ -39,7 +39,8 @@ interface Delivery {
  * PostgreSQL database), the receiver back: every event arrives, each with
  * one `webhook-id` however often it was sent. An attempt cut by the kill is
  * picked up when pg-boss expires its job (60 s) at its next maintenance
- * (every 120 s), hence the long wait.
+ * (JOB_MAINTENANCE_INTERVAL_SECONDS: every 120 s by default, 5 s on this
+ * test's server), then retried (15 s later), hence the long wait.
  */
 describe("webhooks survive kill -9 of the server", () => {
   let server: RunningServer | null = null;
@@ -49,7 +50,9 @@ describe("webhooks survive kill -9 of the server", () => {
     // The e2e project's rule: without Chromium (and without E2E=required) the suite skips itself.
     if (!requireChromium()) return;
     receiver = await startWebhookReceiver();
-    server = await startServer({ env: { WEBHOOK_ALLOW_PRIVATE_URLS: "true" } });
+    server = await startServer({
+      env: { WEBHOOK_ALLOW_PRIVATE_URLS: "true", JOB_MAINTENANCE_INTERVAL_SECONDS: "5" },
+    });
   });
   afterAll(async () => {
     await server?.stop();

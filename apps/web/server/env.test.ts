@@ -97,6 +97,19 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ DATA_DIR: tempDir(), DATABASE_POOLER: "session" })).toThrow(/DATABASE_POOLER/);
   });
 
+  it("reads the job queue's maintenance interval: 120 s by default, 1..3600", () => {
+    expect(loadConfig({ DATA_DIR: tempDir() }).jobMaintenanceIntervalSeconds).toBe(120);
+    expect(
+      loadConfig({ DATA_DIR: tempDir(), JOB_MAINTENANCE_INTERVAL_SECONDS: "5" })
+        .jobMaintenanceIntervalSeconds,
+    ).toBe(5);
+    for (const bad of ["0", "-5", "1.5", "3601", "soon"]) {
+      expect(() => loadConfig({ DATA_DIR: tempDir(), JOB_MAINTENANCE_INTERVAL_SECONDS: bad })).toThrow(
+        /JOB_MAINTENANCE_INTERVAL_SECONDS/,
+      );
+    }
+  });
+
   it("reads the read replica: URL, lag bound and check interval; refuses one without PostgreSQL", () => {
     const pg = {
       DATA_DIR: tempDir(),

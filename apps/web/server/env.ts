@@ -27,6 +27,10 @@ const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default
 const retentionDays = (fallback: number, min = MIN_RETENTION_DAYS) =>
   z.coerce.number().int().min(min).max(MAX_RETENTION_DAYS).default(fallback);
 
+/** pg-boss's own default: how often an instance may run the job queue's maintenance. */
+const DEFAULT_JOB_MAINTENANCE_INTERVAL_SECONDS = 120;
+const MAX_JOB_MAINTENANCE_INTERVAL_SECONDS = 3600;
+
 const envSchema = z.object({
   DATABASE_URL: optionalString.pipe(
     z
@@ -82,6 +86,12 @@ const envSchema = z.object({
     DEFAULT_RETENTION_POLICY.visitorKeyRetentionDays,
     MIN_VISITOR_KEY_RETENTION_DAYS,
   ),
+  JOB_MAINTENANCE_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_JOB_MAINTENANCE_INTERVAL_SECONDS)
+    .default(DEFAULT_JOB_MAINTENANCE_INTERVAL_SECONDS),
   // Owners' expiry reminder emails (docs/webhooks.md, "share.expiring"); unset: no emails.
   SMTP_URL: optionalString.pipe(
     z
@@ -146,6 +156,13 @@ export interface AppConfig {
   webhookDeliveryRetentionDays: number;
   /** UTC days of view-analytics visitor keys kept, today included (at least 2). */
   visitorKeyRetentionDays: number;
+  /**
+   * JOB_MAINTENANCE_INTERVAL_SECONDS (default 120): how often the job queue's
+   * maintenance runs. It fails the jobs that outlived their expiry (a job
+   * whose worker died: `kill -9`, a lost machine), so their retry is queued,
+   * within this long after they expire.
+   */
+  jobMaintenanceIntervalSeconds: number;
   /** WEBHOOK_ALLOW_PRIVATE_URLS=true: webhook endpoints may be http(s) to loopback (never other private addresses). */
   webhookAllowPrivateUrls: boolean;
   /** SMTP_URL (nodemailer's URL form): owners get an email with each expiry reminder. Unset: no emails. */
@@ -254,6 +271,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     webhookDeliveryRetentionDays: e.WEBHOOK_DELIVERY_RETENTION_DAYS,
     visitorKeyRetentionDays: e.VISITOR_KEY_RETENTION_DAYS,
+    jobMaintenanceIntervalSeconds: e.JOB_MAINTENANCE_INTERVAL_SECONDS,
     webhookAllowPrivateUrls: e.WEBHOOK_ALLOW_PRIVATE_URLS === "true",
     smtpUrl: e.SMTP_URL,
     smtpFrom:

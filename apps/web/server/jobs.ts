@@ -34,6 +34,7 @@ export const startJobs = async (options: StartJobsOptions): Promise<JobQueue> =>
     db,
     ...(db.kind === "postgres" && config.databaseUrl !== undefined && { postgresUrl: config.databaseUrl }),
     logger,
+    maintenanceIntervalSeconds: config.jobMaintenanceIntervalSeconds,
     ...(options.onJobFinished && { onJobFinished: options.onJobFinished }),
     ...(options.pollingIntervalSeconds !== undefined && {
       pollingIntervalSeconds: options.pollingIntervalSeconds,

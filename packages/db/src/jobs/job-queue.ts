@@ -67,6 +67,12 @@ export interface JobQueueOptions {
   workers?: boolean;
   /** How often an idle worker asks for work (default 2 s, at least 0.5). */
   pollingIntervalSeconds?: number;
+  /**
+   * How often pg-boss's maintenance may run (once per interval for the whole
+   * deployment): it fails active jobs past their `expireInSeconds`, whose
+   * retry then follows, and archives old ones (default 120 s, at least 1).
+   */
+  maintenanceIntervalSeconds?: number;
   /** Called after every job this instance ran. */
   onJobFinished?(queue: JobQueueName, outcome: JobOutcome, durationMs: number): void;
 }
@@ -108,6 +114,9 @@ const bossOptions = (options: JobQueueOptions): PgBoss.ConstructorOptions => {
     migrate: false,
     supervise: true,
     schedule: true,
+    ...(options.maintenanceIntervalSeconds !== undefined && {
+      maintenanceIntervalSeconds: options.maintenanceIntervalSeconds,
+    }),
   };
   if (options.db.kind === "pglite") {
     const client = (options.db.orm as unknown as { $client: PGlite }).$client;
