@@ -82,8 +82,9 @@ export const startServer = async (options: StartServerOptions = {}): Promise<Run
 
   if (mode === "postgres" && serverUrl) {
     const name = `sharelinks_e2e_${Date.now()}_${randomBytes(4).toString("hex")}`;
-    // Creating and dropping a database waits on checkpoints and disk: on a loaded machine longer than the app's 5 s statement timeout.
-    const adminOptions = { maxConnections: 1, statementTimeoutMs: 120_000 };
+    // Creating and dropping a database waits on checkpoints and disk: on a loaded machine longer than
+    // the app's 5 s statement timeout and 6 s client deadline.
+    const adminOptions = { maxConnections: 1, statementTimeoutMs: 120_000, deadlineMs: 125_000 };
     const admin = await createDb(serverUrl, adminOptions);
     try {
       await admin.orm.execute(`create database "${name}"`);
