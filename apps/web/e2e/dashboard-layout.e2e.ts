@@ -125,6 +125,10 @@ describe.skipIf(!chromePath)("the dashboard's layout on a phone and on a desktop
     await signIn(page, server.baseUrl, world.carol);
     await page.goto(`${server.baseUrl}/schedules/${world.schedule.id}`);
     await page.getByRole("heading", { level: 1, name: world.schedule.name }).waitFor();
+    // The page has finished loading: no request of its own (a query that starts once another
+    // has answered, slow on a busy machine) goes out with the forgotten session and sends the
+    // page to sign-in before the click below.
+    await page.waitForLoadState("networkidle");
     // The server forgets the session (as when it expires); the browser still sends the cookie.
     const cookies = await context.cookies();
     await context.clearCookies();
