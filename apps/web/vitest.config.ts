@@ -54,9 +54,14 @@ export default defineConfig({
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 240_000,
-          // Files run one after another against the shared server (see e2e/support/global-setup.ts).
-          fileParallelism: false,
-          maxWorkers: 1,
+          // Two files at a time: each seeds a brand of its own on the shared server
+          // (e2e/support/global-setup.ts) or starts a server of its own, with its own
+          // database, and nothing a file checks is global to the server.
+          fileParallelism: true,
+          maxWorkers: 2,
+          // A page under a second file's load can take longer than expect.poll's 1 s
+          // default to show what it will show: the browser context's own 15 s.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
