@@ -21,6 +21,27 @@ describe("loadConfig", () => {
     expect(statSync(file).mode & 0o077).toBe(0);
   });
 
+  it("reads a variable set to nothing as unset: the default, not a refused start", () => {
+    const dataDir = tempDir();
+    const defaults = loadConfig({ DATA_DIR: dataDir });
+    const empty = loadConfig({
+      DATA_DIR: dataDir,
+      RATE_LIMIT_PER_MINUTE: "",
+      PUBLIC_RATE_LIMIT_PER_MINUTE: " ",
+      DATABASE_POOL_SIZE: "",
+      JOB_MAINTENANCE_INTERVAL_SECONDS: "",
+      METRICS_PORT: "",
+      PUBLIC_BASE_URL: "",
+    });
+    expect(empty.rateLimitPerMinute).toBe(defaults.rateLimitPerMinute);
+    expect(empty.publicRateLimitPerMinute).toBe(defaults.publicRateLimitPerMinute);
+    expect(empty).toEqual(defaults);
+    // A value that is there is still checked.
+    expect(() => loadConfig({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: "0" })).toThrow(
+      /RATE_LIMIT_PER_MINUTE/,
+    );
+  });
+
   it("fails closed with PostgreSQL when a secret is missing, naming what is missing", () => {
     const attempt = () =>
       loadConfig({ DATABASE_URL: "postgres://db.example/app", ADMIN_TOKEN: "a".repeat(32) });

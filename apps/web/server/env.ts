@@ -208,8 +208,21 @@ export const saveEmbeddedSecrets = (dataDir: string, secrets: EmbeddedSecrets) =
   writeFileSync(secretsFile(dataDir), `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
 };
 
+/**
+ * A variable set to nothing (`RATE_LIMIT_PER_MINUTE=`, as a copied .env.example
+ * leaves it) is unset, as .env.example says: without this, a number would read
+ * "" as 0 and refuse the start.
+ */
+const withoutEmpty = (env: Record<string, string | undefined>) => {
+  const kept: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && value.trim() !== "") kept[key] = value;
+  }
+  return kept;
+};
+
 export const loadConfig = (env: Record<string, string | undefined> = process.env): AppConfig => {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.safeParse(withoutEmpty(env));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
