@@ -42,7 +42,7 @@ const fixedPage = (kind: FixedKind): PageBody => {
   let page = fixedPages.get(kind);
   if (page === undefined) {
     const bytes = Buffer.from(renderPublicSharePage({ kind }));
-    page = { chunks: [bytes], length: bytes.length, encoding: "utf8" };
+    page = { chunks: [bytes], length: bytes.length };
     fixedPages.set(kind, page);
   }
   return page;
@@ -53,25 +53,16 @@ const fixedPage = (kind: FixedKind): PageBody => {
  * the style elements as strings (encoded by the socket write) and the style
  * elements as the bytes encoded once per brand colour. Writing them corked
  * costs less than encoding the whole document into a new Buffer on every
- * request. `encoding`: "latin1" when the strings are plain ASCII (the usual
- * page: our markup is ASCII), which the socket copies byte for byte instead
- * of encoding as UTF-8; the bytes are the same.
+ * request.
  */
 interface PageBody {
   chunks: Array<string | Uint8Array>;
   length: number;
-  encoding: "latin1" | "utf8";
 }
-const bodyOf = (parts: DocumentParts): PageBody => {
-  const before = Buffer.byteLength(parts.before);
-  const after = Buffer.byteLength(parts.after);
-  const ascii = before === parts.before.length && after === parts.after.length;
-  return {
-    chunks: [parts.before, parts.style.bytes, parts.after],
-    length: before + parts.style.bytes.length + after,
-    encoding: ascii ? "latin1" : "utf8",
-  };
-};
+const bodyOf = (parts: DocumentParts): PageBody => ({
+  chunks: [parts.before, parts.style.bytes, parts.after],
+  length: Buffer.byteLength(parts.before) + parts.style.bytes.length + Buffer.byteLength(parts.after),
+});
 const TOKEN_IN_PATH = /^\/shared\/([^/]*)\/?$/;
 /** The page takes no body; anything a client sends along is read up to this and dropped. */
 const PAGE_BODY_LIMIT = 64 * 1024;
@@ -215,11 +206,7 @@ export const createPublicPageSurface = ({
             if (req.method !== "HEAD") {
               // One socket write for the head and every chunk; end() uncorks.
               res.cork();
-              const { encoding } = result.html;
-              for (const chunk of result.html.chunks) {
-                if (typeof chunk === "string") res.write(chunk, encoding);
-                else res.write(chunk);
-              }
+              for (const chunk of result.html.chunks) res.write(chunk);
             }
             res.end();
           } else {
