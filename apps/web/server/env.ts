@@ -17,11 +17,8 @@ import { z } from "zod";
  * a typed `AppConfig`. Fails closed: outside embedded mode a missing secret
  * stops the start instead of falling back to a default key.
  */
-const optionalString = z
-  .string()
-  .trim()
-  .transform((value) => (value === "" ? undefined : value))
-  .optional();
+// Blank values never get here: loadConfig drops them first (withoutEmpty).
+const optionalString = z.string().trim().optional();
 
 const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 const retentionDays = (fallback: number, min = MIN_RETENTION_DAYS) =>
@@ -60,7 +57,7 @@ const envSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(DATABASE_DEFAULTS.statementTimeoutMs),
   DATABASE_DEADLINE_MS: positiveInt(DATABASE_DEFAULTS.deadlineMs),
   DATABASE_TRANSACTION_DEADLINE_MS: positiveInt(DATABASE_DEFAULTS.transactionDeadlineMs),
-  MIGRATE_ON_START: z.enum(["true", "false", ""]).optional(),
+  MIGRATE_ON_START: z.enum(["true", "false"]).optional(),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(0),
   SHUTDOWN_TIMEOUT_MS: positiveInt(20_000),
   DATA_DIR: optionalString,
@@ -101,7 +98,7 @@ const envSchema = z.object({
   ),
   SMTP_FROM: optionalString,
   // Dev and tests only: webhook URLs may be plain http to loopback (docs/webhooks.md).
-  WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["true", "false", ""]).optional(),
+  WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["true", "false"]).optional(),
   METRICS_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional()),
   METRICS_TOKEN: optionalString.pipe(z.string().min(24, "must be at least 24 characters").optional()),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
