@@ -1,4 +1,5 @@
 import type { PublicShare, PublicSharePreview } from "@sharelinks/core";
+import { daysUntil } from "./format";
 import { type PasswordProblem, passwordPageParts, previewPageParts } from "./gate";
 import {
   type DocumentParts,
@@ -43,6 +44,12 @@ export const renderPublicSharePageParts = (input: PublicSharePageInput): Documen
       return notFoundPageParts();
   }
 };
+
+/**
+ * The one input of a share's page besides the share: the days left before it
+ * expires, which its footer counts down. A page rendered for another day is stale.
+ */
+export const sharePageDay = (share: PublicShare, now: Date): number => daysUntil(share.expires_at, now);
 
 /** The same document as one string. */
 export const renderPublicSharePage = (input: PublicSharePageInput): string => {

@@ -30,6 +30,7 @@ describe("loadConfig", () => {
       PUBLIC_RATE_LIMIT_PER_MINUTE: " ",
       DATABASE_POOL_SIZE: "",
       JOB_MAINTENANCE_INTERVAL_SECONDS: "",
+      PUBLIC_PAGE_CACHE_MB: "",
       METRICS_PORT: "",
       PUBLIC_BASE_URL: "",
     });
@@ -128,6 +129,25 @@ describe("loadConfig", () => {
       expect(() => loadConfig({ DATA_DIR: tempDir(), JOB_MAINTENANCE_INTERVAL_SECONDS: bad })).toThrow(
         /JOB_MAINTENANCE_INTERVAL_SECONDS/,
       );
+    }
+  });
+
+  it("reads the rendered-page cache's size: 192 MB on PostgreSQL, 16 MB embedded, 0 for none", () => {
+    const MB = 1024 * 1024;
+    const pg = {
+      DATA_DIR: tempDir(),
+      DATABASE_URL: "postgres://app@db/sharelinks",
+      SHARE_TOKEN_SECRET: "s".repeat(32),
+      ADMIN_TOKEN: "a".repeat(24),
+    };
+    expect(loadConfig(pg).publicPageCacheBytes).toBe(192 * MB);
+    expect(loadConfig({ DATA_DIR: tempDir() }).publicPageCacheBytes).toBe(16 * MB);
+    expect(loadConfig({ ...pg, PUBLIC_PAGE_CACHE_MB: "0" }).publicPageCacheBytes).toBe(0);
+    expect(loadConfig({ DATA_DIR: tempDir(), PUBLIC_PAGE_CACHE_MB: "64" }).publicPageCacheBytes).toBe(
+      64 * MB,
+    );
+    for (const bad of ["-1", "1.5", "4097", "lots"]) {
+      expect(() => loadConfig({ ...pg, PUBLIC_PAGE_CACHE_MB: bad })).toThrow(/PUBLIC_PAGE_CACHE_MB/);
     }
   });
 

@@ -24,6 +24,14 @@ const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default
 const retentionDays = (fallback: number, min = MIN_RETENTION_DAYS) =>
   z.coerce.number().int().min(min).max(MAX_RETENTION_DAYS).default(fallback);
 
+/**
+ * Rendered public pages kept per instance (server/rendered-pages.ts): about
+ * 25,000 report pages on PostgreSQL; embedded mode (one laptop, a few links)
+ * keeps its memory for the rest.
+ */
+const DEFAULT_PUBLIC_PAGE_CACHE_MB = { postgres: 192, embedded: 16 } as const;
+const MAX_PUBLIC_PAGE_CACHE_MB = 4096;
+
 /** pg-boss's own default: how often an instance may run the job queue's maintenance. */
 const DEFAULT_JOB_MAINTENANCE_INTERVAL_SECONDS = 120;
 const MAX_JOB_MAINTENANCE_INTERVAL_SECONDS = 3600;
@@ -89,6 +97,7 @@ const envSchema = z.object({
     .min(1)
     .max(MAX_JOB_MAINTENANCE_INTERVAL_SECONDS)
     .default(DEFAULT_JOB_MAINTENANCE_INTERVAL_SECONDS),
+  PUBLIC_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(MAX_PUBLIC_PAGE_CACHE_MB).optional(),
   // Owners' expiry reminder emails (docs/webhooks.md, "share.expiring"); unset: no emails.
   SMTP_URL: optionalString.pipe(
     z
@@ -160,6 +169,11 @@ export interface AppConfig {
    * within this long after they expire.
    */
   jobMaintenanceIntervalSeconds: number;
+  /**
+   * PUBLIC_PAGE_CACHE_MB (default 192 on PostgreSQL, 16 embedded; 0 keeps none):
+   * the bytes of rendered public pages this instance keeps (docs/operations.md).
+   */
+  publicPageCacheBytes: number;
   /** WEBHOOK_ALLOW_PRIVATE_URLS=true: webhook endpoints may be http(s) to loopback (never other private addresses). */
   webhookAllowPrivateUrls: boolean;
   /** SMTP_URL (nodemailer's URL form): owners get an email with each expiry reminder. Unset: no emails. */
@@ -282,6 +296,11 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     webhookDeliveryRetentionDays: e.WEBHOOK_DELIVERY_RETENTION_DAYS,
     visitorKeyRetentionDays: e.VISITOR_KEY_RETENTION_DAYS,
     jobMaintenanceIntervalSeconds: e.JOB_MAINTENANCE_INTERVAL_SECONDS,
+    publicPageCacheBytes:
+      (e.PUBLIC_PAGE_CACHE_MB ??
+        (embedded ? DEFAULT_PUBLIC_PAGE_CACHE_MB.embedded : DEFAULT_PUBLIC_PAGE_CACHE_MB.postgres)) *
+      1024 *
+      1024,
     webhookAllowPrivateUrls: e.WEBHOOK_ALLOW_PRIVATE_URLS === "true",
     smtpUrl: e.SMTP_URL,
     smtpFrom:

@@ -1,14 +1,14 @@
 import { createShare, extendShare, revokeMyShares, updateBrand } from "@sharelinks/core";
 import { createTenant, type Tenant, testDatabaseKinds } from "@sharelinks/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServerMetrics } from "./metrics/server-metrics";
 import { type FrontDoorHarness, startFrontDoor } from "./test-support/front-door-harness";
 
 const DAY = 86_400_000;
 
 /**
- * The public page is looked up and rendered on every request (it once kept
- * rendered pages per share version; these tests held that cache to account and
- * now hold whatever replaces it). Every change a viewer must see shows on the
+ * The public page is looked up on every request and rendered once per version
+ * of the link (rendered-pages.ts). Every change a viewer must see shows on the
  * very next request: a refresh, an extension, the share's and the brand's white
  * label, revocation, rotation and expiry.
  */
@@ -16,8 +16,17 @@ describe.each(testDatabaseKinds())("public page cache on %s", (kind) => {
   let h: FrontDoorHarness;
   let tenant: Tenant;
 
+  const metrics = createServerMetrics();
+  /** Page answers for a link so far: served from a kept render, or rendered. */
+  const renders = async () => {
+    const values = (await metrics.registry.getSingleMetric("sharelinks_public_page_renders_total")?.get())
+      ?.values;
+    const count = (cache: string) => values?.find((v) => v.labels.cache === cache)?.value ?? 0;
+    return { hit: count("hit"), miss: count("miss") };
+  };
+
   beforeAll(async () => {
-    h = await startFrontDoor(kind);
+    h = await startFrontDoor(kind, {}, { metrics });
     tenant = await createTenant(h.database.services);
   });
   afterAll(() => h?.close());
@@ -107,6 +116,50 @@ describe.each(testDatabaseKinds())("public page cache on %s", (kind) => {
     // HEAD is answered like a preview (it must not use a view), with that page's length.
     expect(Number(head.headers.get("content-length"))).toBeGreaterThan(0);
     expect((await head.arrayBuffer()).byteLength).toBe(0);
+  });
+
+  it("renders a link's page once per version: a repeat view is the kept render, byte for byte", async () => {
+    const link = await newLink({ expiration_days: 30 });
+    const before = await renders();
+    const first = await page(link.token);
+    expect(first.status).toBe(200);
+    expect(await page(link.token)).toEqual(first);
+    expect(await page(link.token)).toEqual(first);
+    const kept = await renders();
+    expect(kept.miss - before.miss).toBe(1);
+    expect(kept.hit - before.hit).toBe(2);
+
+    await extendShare(h.database.services.shares, owner(), link.shareId, { expiration_days: 60 });
+    const extended = await page(link.token);
+    expect(extended.html).not.toEqual(first.html);
+    expect(await page(link.token)).toEqual(extended);
+    const after = await renders();
+    expect(after.miss - kept.miss).toBe(1);
+    expect(after.hit - kept.hit).toBe(1);
+  });
+
+  it("keeps no render with PUBLIC_PAGE_CACHE_MB=0, and answers the same page", async () => {
+    const uncachedMetrics = createServerMetrics();
+    const uncached = await startFrontDoor(
+      kind,
+      { publicPageCacheBytes: 0 },
+      { sharedWith: h, metrics: uncachedMetrics },
+    );
+    try {
+      const link = await newLink();
+      const cachedPage = await page(link.token);
+      for (let i = 0; i < 2; i += 1) {
+        const response = await fetch(`${uncached.base}/shared/${link.token}`);
+        expect({ status: response.status, html: await response.text() }).toEqual(cachedPage);
+      }
+      const values = (
+        await uncachedMetrics.registry.getSingleMetric("sharelinks_public_page_renders_total")?.get()
+      )?.values;
+      expect(values?.find((v) => v.labels.cache === "miss")?.value).toBe(2);
+      expect(values?.find((v) => v.labels.cache === "hit")?.value ?? 0).toBe(0);
+    } finally {
+      await uncached.close();
+    }
   });
 
   it("answers 410 on the next request once the link has expired", async () => {

@@ -2,6 +2,7 @@ import {
   domainErrorOf,
   isDomainError,
   openPublicShare,
+  type PublicShare,
   SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS,
   unlockPublicShare,
 } from "@sharelinks/core";
@@ -14,11 +15,13 @@ import {
   publicSharePageStatus,
   renderPublicSharePage,
   renderPublicSharePageParts,
+  sharePageDay,
 } from "../public-page";
 import { PAGE_ASSETS_PREFIX } from "../public-page/stylesheet";
 import { sendPlain } from "./front-door/plain-response";
 import type { SurfaceHandler } from "./front-door/surface";
 import { servePageAsset } from "./public-page-assets";
+import type { RenderedPages } from "./rendered-pages";
 import { readCookie } from "./session-cookie";
 import { createUnlockCookies, UNLOCK_COOKIE } from "./share-unlock-cookie";
 
@@ -69,10 +72,9 @@ const PAGE_BODY_LIMIT = 64 * 1024;
 
 /**
  * `GET /shared/{token}`: the public page, rendered without Next.js so the status
- * can be a real 410 or 404 and the page costs one lookup and one render of
- * tens of microseconds (public-page/html.ts). Rendered pages are not kept: a
- * cache of them cost more in bookkeeping and memory than the render it saved
- * (docs/benchmarks.md, "Public page").
+ * can be a real 410 or 404. Every request looks the link up; its page is
+ * rendered (public-page/html.ts) once per version of the link and kept
+ * (rendered-pages.ts), so a repeat view costs the lookup and a copy.
  * Rate-limited per client IP in the same counters as the public API.
  */
 export const createPublicPageSurface = ({
@@ -80,6 +82,7 @@ export const createPublicPageSurface = ({
   limits,
   serverSecret,
   secureCookies,
+  renderedPages,
 }: {
   services: Services;
   limits: RateLimitStore;
@@ -87,8 +90,21 @@ export const createPublicPageSurface = ({
   serverSecret: string;
   /** Secure cookies whenever the public URL is https. */
   secureCookies: boolean;
+  /** Rendered pages kept per link version (PUBLIC_PAGE_CACHE_MB). */
+  renderedPages: RenderedPages;
 }): SurfaceHandler => {
   const unlockCookies = createUnlockCookies(serverSecret, secureCookies);
+  /** A link's page: rendered once per version and day, then the kept bytes (rendered-pages.ts). */
+  const sharePage = (shareId: string, version: string, share: PublicShare): PageBody => {
+    const now = new Date();
+    const day = sharePageDay(share, now);
+    let body = renderedPages.find(shareId, version, day);
+    if (body === undefined) {
+      body = Buffer.from(renderPublicSharePage({ kind: "ok", share, now }));
+      renderedPages.keep(shareId, version, day, body);
+    }
+    return { chunks: [body], length: body.length };
+  };
   const isBot = createBotClassifier();
   type Answer =
     | { status: number; html: PageBody; shareId: string | null; extra?: Record<string, string> }
@@ -162,8 +178,11 @@ export const createPublicPageSurface = ({
         // A preview is 200 with the share id: analytics counts it as a bot view.
         return { ...gatePage({ kind: "preview", preview: read.payload }), shareId: read.shareId };
       }
-      const html = bodyOf(renderPublicSharePageParts({ kind: "ok", share: read.payload, now: new Date() }));
-      return { status: 200, html, shareId: read.shareId };
+      return {
+        status: 200,
+        html: sharePage(read.shareId, read.version, read.payload),
+        shareId: read.shareId,
+      };
     } catch (error) {
       if (!isDomainError(error) || (error.code !== "not_found" && error.code !== "gone")) throw error;
       const kind: FixedKind =

@@ -5,6 +5,7 @@ import { metricsOnMainPort } from "../metrics/metrics-endpoint";
 import type { ServerMetrics } from "../metrics/server-metrics";
 import { createNextSurface, type NextRequestHandler } from "../next-app";
 import { createPublicPageSurface } from "../public-page";
+import { RenderedPages } from "../rendered-pages";
 import { createRestSurface } from "../rest";
 import type { Tracing } from "../telemetry/tracing";
 import { createTrpcSurface } from "../trpc";
@@ -52,6 +53,7 @@ export const createServerFrontDoor = (options: ServerFrontDoorOptions): ServerFr
     ...(options.rateLimitKeyPrefix !== undefined && { keyPrefix: options.rateLimitKeyPrefix }),
     ...(metrics && { onRejected: metrics.onRateLimitRejected }),
   });
+  const renderedPages = new RenderedPages(config.publicPageCacheBytes);
   const frontDoor = createFrontDoor({
     logger,
     trustProxyHops: config.trustProxyHops,
@@ -68,6 +70,7 @@ export const createServerFrontDoor = (options: ServerFrontDoorOptions): ServerFr
         limits,
         serverSecret: config.shareTokenSecret,
         secureCookies: config.publicBaseUrl.startsWith("https://"),
+        renderedPages,
       }),
       next: createNextSurface({ handle: options.next, dev: options.dev ?? false }),
     },
@@ -85,6 +88,7 @@ export const createServerFrontDoor = (options: ServerFrontDoorOptions): ServerFr
       inFlight: () => frontDoor.inFlight,
       pool: () => services.db.pool?.(),
       redisFallbackActive: () => limits.fallbackActive,
+      renderedPages: () => renderedPages.stats(),
     });
   }
   return Object.assign(frontDoor, {

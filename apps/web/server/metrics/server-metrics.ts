@@ -1,6 +1,7 @@
 import type { DbObserver, JobOutcome, PoolStats } from "@sharelinks/db";
 import type { RequestContext } from "@sharelinks/edge";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { RenderedPageStats } from "../rendered-pages";
 
 /** What the gauges read at scrape time. */
 export interface MetricSources {
@@ -9,6 +10,8 @@ export interface MetricSources {
   pool(): PoolStats | undefined;
   /** Redis is configured but unreachable: rate limits count in process memory. */
   redisFallbackActive(): boolean;
+  /** The rendered public pages kept (server/rendered-pages.ts). */
+  renderedPages(): RenderedPageStats;
 }
 
 export interface ServerMetrics {
@@ -117,6 +120,30 @@ export const createServerMetrics = (): ServerMetrics => {
     registers: [registry],
     collect() {
       this.set(sources?.redisFallbackActive() ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: "sharelinks_public_page_cache_bytes",
+    help: "Bytes of rendered public pages kept (PUBLIC_PAGE_CACHE_MB bounds it).",
+    registers: [registry],
+    collect() {
+      this.set(sources?.renderedPages().bytes ?? 0);
+    },
+  });
+  // Counted by the cache; each scrape adds what happened since the last one.
+  const reported = { hit: 0, miss: 0 };
+  new Counter({
+    name: "sharelinks_public_page_renders_total",
+    help: "Public page answers for a link, by whether a kept render served them (hit) or the page was rendered (miss).",
+    labelNames: ["cache"] as const,
+    registers: [registry],
+    collect() {
+      const stats = sources?.renderedPages();
+      if (stats === undefined) return;
+      this.inc({ cache: "hit" }, stats.hits - reported.hit);
+      this.inc({ cache: "miss" }, stats.misses - reported.miss);
+      reported.hit = stats.hits;
+      reported.miss = stats.misses;
     },
   });
   const jobs = new Histogram({

@@ -52,6 +52,7 @@ export const startFrontDoor = async (
     authFailureLimitPerMinute: 100_000,
     trustProxyHops: 0,
     redisUrl: undefined,
+    publicPageCacheBytes: 16 * 1024 * 1024,
     ...overrides,
   } as AppConfig;
   const frontDoor = createServerFrontDoor({

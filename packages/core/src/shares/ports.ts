@@ -70,6 +70,12 @@ export interface Page<T> {
 export interface PublicShareRecord {
   /** Not part of the public payload: view counting (and link protection) key on it. */
   shareId: string;
+  /**
+   * Changes whenever the link's row or its brand's row changes (the database's
+   * row versions): whatever was built from an earlier record, such as a rendered
+   * page, is stale once this differs. Never sent.
+   */
+  version: string;
   resourceType: Share["resource"]["type"];
   snapshot: Snapshot;
   whiteLabel: ShareWhiteLabel | null;

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import type { Brand } from "../accounts/account";
 import { createShareTestKit } from "../testing";
 import { createShare } from "./create-share";
-import { readPublicShare } from "./read-public-share";
+import { extendShare } from "./extend-share";
+import { openPublicShare, readPublicShare } from "./read-public-share";
 import { removeShare } from "./remove-share";
 import { DEFAULT_PRIMARY_COLOR } from "./white-label";
 
@@ -35,6 +36,21 @@ describe("readPublicShare", () => {
     for (const secret of [owner.userId, owner.brandId, share.id, share.tokenHash, accessToken as string]) {
       expect(json).not.toContain(secret);
     }
+  });
+
+  it("says which version of the link it read, and keeps it out of the payload", async () => {
+    const { kit, ref, owner } = await setup();
+    const { share, accessToken } = await createShare(kit.deps, owner, ref, {});
+    const token = accessToken as string;
+    const first = await openPublicShare(kit.deps, token);
+    expect(first).toMatchObject({ kind: "full", shareId: share.id, version: expect.any(String) });
+    const version = first.kind === "full" ? first.version : "";
+    expect(JSON.stringify(first.payload)).not.toContain(version);
+    const again = await openPublicShare(kit.deps, token);
+    expect(again.kind === "full" && again.version).toBe(version);
+    await extendShare(kit.deps, owner, share.id, { expiration_days: 90 });
+    const extended = await openPublicShare(kit.deps, token);
+    expect(extended.kind === "full" && extended.version).not.toBe(version);
   });
 
   it("serves a scheduled report's type and name", async () => {

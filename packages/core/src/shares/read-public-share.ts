@@ -51,9 +51,12 @@ export interface PublicReadAccess {
   askForPassword?: boolean;
 }
 
-/** A public read as the surfaces see it: the payload, and which share it was (never sent). */
+/**
+ * A public read as the surfaces see it: the payload, and which share it was and
+ * in which version (never sent; the page reuses its render while the version holds).
+ */
 export type PublicShareRead =
-  | { kind: "full"; shareId: string; payload: PublicShare }
+  | { kind: "full"; shareId: string; version: string; payload: PublicShare }
   | { kind: "preview"; shareId: string; payload: PublicSharePreview }
   | { kind: "locked"; shareId: string; payload: PublicSharePreview };
 
@@ -87,7 +90,12 @@ export const openPublicShare = async (
   if (record.maxViews !== null && !(await deps.shares.consumeView(record.shareId))) {
     throw viewLimitReached();
   }
-  return { kind: "full", shareId: record.shareId, payload: { ...preview, snapshot: record.snapshot } };
+  return {
+    kind: "full",
+    shareId: record.shareId,
+    version: record.version,
+    payload: { ...preview, snapshot: record.snapshot },
+  };
 };
 
 /** The link, if it may answer at all: unknown or paused 404, expired or used up 410. */

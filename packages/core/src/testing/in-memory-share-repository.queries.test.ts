@@ -63,8 +63,10 @@ describe("in-memory share repository: queries", () => {
     const repo = setup();
     const share = buildShare(alice, report, { whiteLabel: { company_name: "Client Co" } });
     await insertAll(repo, [share]);
-    expect(await repo.findPublicByTokenHash(share.tokenHash)).toEqual({
+    const record = await repo.findPublicByTokenHash(share.tokenHash);
+    expect(record).toEqual({
       shareId: share.id,
+      version: expect.any(String),
       resourceType: "report",
       snapshot: share.snapshot,
       whiteLabel: { company_name: "Client Co" },
@@ -77,6 +79,12 @@ describe("in-memory share repository: queries", () => {
       viewsUsed: 0,
     });
     expect(await repo.findPublicByTokenHash("no-such-hash")).toBeNull();
+    // The version moves with the row, as the database's row versions do.
+    expect((await repo.findPublicByTokenHash(share.tokenHash))?.version).toBe(record?.version);
+    await repo.transaction((tx) =>
+      tx.update({ ...share, expiresAt: new Date(share.expiresAt.getTime() + 1) }),
+    );
+    expect((await repo.findPublicByTokenHash(share.tokenHash))?.version).not.toBe(record?.version);
   });
 
   describe("listByOwner", () => {

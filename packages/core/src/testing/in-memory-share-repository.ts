@@ -267,6 +267,8 @@ export const createInMemoryShareRepository = (
         if (!brand) throw new Error(`in-memory share repository: brand ${share.brandId} vanished`);
         return structuredClone({
           shareId: share.id,
+          // Tests only: the content itself stands in for the database's row versions.
+          version: JSON.stringify([share, brand]),
           resourceType: share.resource.type,
           snapshot: share.snapshot,
           whiteLabel: share.whiteLabel,

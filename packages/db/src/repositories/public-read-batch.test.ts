@@ -1,4 +1,4 @@
-import { createShare, hashToken } from "@sharelinks/core";
+import { createShare, extendShare, hashToken, type User, updateBrand } from "@sharelinks/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RawQuery, rawQueryOf } from "../raw-sql";
 import { createTenant, createTestDatabase, type TestDatabase, testDatabaseKinds } from "../testing";
@@ -90,5 +90,45 @@ describe.each(testDatabaseKinds())("public reads batched per event-loop turn on 
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected"]);
     const reasons = new Set(results.map((r) => (r as PromiseRejectedResult).reason));
     expect(reasons.size).toBe(1);
+  });
+});
+
+describe.each(testDatabaseKinds())("a public record's version on %s", (kind) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await db?.cleanup();
+  });
+
+  it("holds while nothing changes, and moves when the link's row or its brand's row changes", async () => {
+    const tenant = await createTenant(db.services, { name: "Versioned" });
+    const [one, two] = tenant.members as [User, User];
+    const actor = tenant.actor(one);
+    const resource = { type: "report" as const, id: tenant.report.id };
+    // Two members: a member's second create would answer their first link.
+    const first = await createShare(db.services.shares, actor, resource, {});
+    const second = await createShare(db.services.shares, tenant.actor(two), resource, {});
+    const read = async (token: string | null) => {
+      const record = await new PublicReadBatch(rawQueryOf(db.db.orm)).find(hashToken(token as string));
+      return record?.version as string;
+    };
+
+    const v1 = await read(first.accessToken);
+    expect(v1).toMatch(/^\d+\.\d+$/);
+    expect(await read(first.accessToken)).toBe(v1);
+    expect(await read(second.accessToken)).not.toBe(v1);
+
+    await extendShare(db.services.shares, actor, first.share.id, { expiration_days: 90 });
+    const v2 = await read(first.accessToken);
+    expect(v2).not.toBe(v1);
+
+    await updateBrand(db.services.provisioning, tenant.brand.id, {
+      white_label: { company_name: "Renamed" },
+    });
+    const v3 = await read(first.accessToken);
+    expect(v3).not.toBe(v2);
+    expect(v3.split(".")[0]).toBe(v2.split(".")[0]);
   });
 });

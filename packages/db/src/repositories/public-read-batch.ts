@@ -13,13 +13,15 @@ import { dateOf, dateOrNullOf, jsonOf, type RawQuery, type RawRow } from "../raw
  * The brand comes from a `lateral ... limit 1` so the planner probes its
  * primary key per row rather than hashing the whole brands table per batch.
  * Token hashes are base64url (no space), so a space-separated list is one
- * text parameter that every driver sends as is.
+ * text parameter that every driver sends as is. The record's version is the
+ * two rows' `xmin`: every update of either writes a new row version.
  */
 const PUBLIC_BY_TOKEN_HASHES =
-  "select s.token_hash, s.id, s.resource_type, s.snapshot, s.white_label, s.expires_at, s.paused_at, " +
-  "s.password_hash, s.max_views, s.views_used, b.name as brand_name, b.white_label as brand_white_label " +
+  "select s.token_hash, s.id, s.xmin::text || '.' || b.version as version, s.resource_type, s.snapshot, " +
+  "s.white_label, s.expires_at, s.paused_at, s.password_hash, s.max_views, s.views_used, " +
+  "b.name as brand_name, b.white_label as brand_white_label " +
   "from shares s cross join lateral " +
-  "(select name, white_label from brands where brands.id = s.brand_id limit 1) b " +
+  "(select name, white_label, xmin::text as version from brands where brands.id = s.brand_id limit 1) b " +
   "where s.token_hash = any(string_to_array($1, ' '))";
 
 /** More readers than this in one turn go out as several statements. */
@@ -34,6 +36,7 @@ interface Waiter {
 
 const recordOf = (row: RawRow): PublicShareRecord => ({
   shareId: row.id as string,
+  version: row.version as string,
   resourceType: row.resource_type as ResourceType,
   snapshot: jsonOf<Snapshot>(row.snapshot),
   whiteLabel: jsonOf<ShareWhiteLabel | null>(row.white_label),
