@@ -22,7 +22,7 @@ export const engineBarsHtml = (engines: readonly EngineVisibility[]): Html => {
       const label = engineLabel(engine.engine);
       const percent = formatPercent(engine.visibility_rate);
       const width = clamp01(engine.visibility_rate) * 100;
-      return html`<li class="bar-row"><span class="bar-label">${label}</span><svg class="bar-svg" viewBox="0 0 100 12" preserveAspectRatio="none" role="img" aria-label="${label} ${percent}"><rect x="0" y="0" width="100" height="12" class="bar-track"></rect><rect x="0" y="0" width="${width.toFixed(2)}" height="12" class="bar-fill"></rect></svg><span class="bar-value"><strong>${percent}</strong><span class="muted"> ${engine.mentioned}/${engine.total}</span></span></li>`;
+      return html`<li class="bar-row"><span class="bar-label">${label}</span><svg class="bar-svg" viewBox="0 0 100 12" preserveAspectRatio="none" role="img" aria-label="${label} ${percent}"><rect x="0" y="0" width="${width.toFixed(2)}" height="12" class="bar-fill"></rect></svg><span class="bar-value"><strong>${percent}</strong><span class="muted"> ${engine.mentioned}/${engine.total}</span></span></li>`;
     },
   )}</ul>`;
 };

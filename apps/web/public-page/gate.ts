@@ -11,7 +11,6 @@ const gateParts = (preview: PublicSharePreview, content: Html): DocumentParts =>
   return documentParts({
     title: `${preview.title} · ${company}`,
     theme: themeOf(wl.primary_color),
-    logoUrl,
     head: html`<meta property="og:type" content="website"/><meta property="og:title" content="${preview.title}"/><meta property="og:site_name" content="${company}"/><meta property="og:description" content="${`A report shared by ${company}.`}"/>${
       logoUrl ? html`<meta property="og:image" content="${logoUrl}"/>` : null
     }<meta name="twitter:card" content="summary"/>`,

@@ -57,27 +57,25 @@ export interface DocumentParts {
 }
 
 /**
- * The whole document. `logoUrl` is the (https-only) logo the body shows: it is
- * preloaded from the head, as the React renderer this replaced did.
+ * The whole document. Nothing in the head a header or the stylesheet already
+ * says: the logo needs no preload hint (its <img> is the body's first element,
+ * in the same packet), and `color-scheme` is the stylesheet's. Every byte here
+ * is sent with every view.
  */
 export const documentParts = ({
   title,
   theme,
   body,
   head = null,
-  logoUrl = null,
 }: {
   title: string;
   theme: Theme;
   body: Html;
   /** Extra head elements (the preview's Open Graph tags). */
   head?: Html | null;
-  logoUrl?: string | null;
 }): DocumentParts => ({
   before:
-    html`<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>${
-      logoUrl ? html`<link rel="preload" as="image" href="${logoUrl}" referrerPolicy="no-referrer"/>` : null
-    }<meta name="robots" content="noindex, nofollow"/><meta name="referrer" content="no-referrer"/><meta name="color-scheme" content="light"/><title>${title}</title>${head}`
+    html`<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><meta name="robots" content="noindex, nofollow"/><meta name="referrer" content="no-referrer"/><title>${title}</title>${head}`
       .value,
   style: theme.style,
   after: html`</head><body>${body}</body></html>`.value,
@@ -163,7 +161,6 @@ export const sharePageParts = ({ share, now }: { share: PublicShare; now: Date }
   return documentParts({
     title: `${share.title} · ${company}`,
     theme: themeOf(wl.primary_color),
-    logoUrl,
     body: html`${topbarHtml(company, logoUrl)}<main><div class="wrap">${hero}${summaryHtml(snapshot)}<div class="${
       isSchedule ? "grid" : "grid single"
     }">${engines}${trend}</div>${results}</div></main>${footer}`,

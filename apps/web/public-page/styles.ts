@@ -6,7 +6,7 @@
  */
 export const PUBLIC_PAGE_CSS = `
 *,*::before,*::after{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%}
+html{-webkit-text-size-adjust:100%;color-scheme:light}
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:15px;line-height:1.5;color:#111827;background:#F4F5F7}
 .topbar{background:#FFFFFF;border-bottom:1px solid #E5E7EB;border-top:4px solid var(--brand)}
 .wrap{max-width:1040px;margin:0 auto;padding:0 20px}
@@ -34,13 +34,12 @@ h1{margin:0 0 8px;font-size:30px;line-height:1.2;letter-spacing:-0.02em;overflow
 .bars{list-style:none;margin:0;padding:0;display:grid;gap:12px}
 .bar-row{display:grid;grid-template-columns:minmax(80px,140px) minmax(0,1fr) 92px;align-items:center;gap:12px}
 .bar-label{font-weight:600;font-size:14px;overflow-wrap:anywhere}
-.bar-svg{display:block;width:100%;height:12px;border-radius:6px;overflow:hidden}
+.bar-svg{display:block;width:100%;height:12px;border-radius:6px;overflow:hidden;background:#EEF0F3}
 .minor{margin:20px 0 8px;font-size:13px;font-weight:600;color:#4B5563}
 .positions{display:flex;flex-wrap:wrap;gap:8px;margin:0}
 .positions div{border:1px solid #E5E7EB;border-radius:8px;padding:6px 12px;display:flex;gap:8px;align-items:baseline}
 .positions dt{font-size:13px;color:#4B5563}
 .positions dd{margin:0;font-weight:700;font-variant-numeric:tabular-nums}
-.bar-track{fill:#EEF0F3}
 .bar-fill{fill:var(--brand)}
 .bar-value{text-align:right;font-variant-numeric:tabular-nums;font-size:14px;white-space:nowrap}
 .trend{container-type:inline-size}
