@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
+import { inject } from "vitest";
 
 /**
  * The system Chromium (Debian's `chromium` package), never a downloaded one.
@@ -48,5 +49,20 @@ export const requireChromium = (): string | null => {
   return null;
 };
 
-export const launchChromium = (executablePath: string): Promise<Browser> =>
-  chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+/** Starts the suite's one Chromium (global-setup.ts), for the files to connect to. */
+export const launchChromiumServer = (executablePath: string) =>
+  chromium.launchServer({ executablePath, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+
+/**
+ * The browser a file drives: a connection to the suite's one Chromium
+ * (global-setup.ts), not a launch of its own: a launch costs a few seconds of
+ * CPU, sixteen files over. Each file's contexts are its own (nothing is shared
+ * between contexts but the browser process), and `close()` closes the file's
+ * contexts and the connection, never the browser. Without the suite's browser
+ * (a file run under another setup) the file launches one.
+ */
+export const launchChromium = (executablePath: string): Promise<Browser> => {
+  const wsEndpoint = inject("e2eChromium");
+  if (wsEndpoint) return chromium.connect(wsEndpoint, { timeout: 60_000 });
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+};
