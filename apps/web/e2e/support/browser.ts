@@ -29,6 +29,10 @@ export const newContext = async (browser: Browser, viewport = DESKTOP): Promise<
     baseURL: undefined,
     locale: "en-GB",
     timezoneId: "UTC",
+    // The spinner and the skeletons' shimmer stand still (they honour
+    // prefers-reduced-motion): software rendering would repaint them every
+    // frame for as long as a page is open, CPU the other files need.
+    reducedMotion: "reduce",
     // Headless Chromium calls itself "HeadlessChrome", which isbot counts as
     // automation: the public page would answer with the link preview (title and
     // brand only) that bots get. These tests play a person's browser.
