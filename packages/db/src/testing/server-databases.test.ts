@@ -62,5 +62,6 @@ describeOnPostgres("test databases on the PostgreSQL server", () => {
     expect([await exists(first.name), await exists(second.name)]).toEqual([true, true]);
     expect(await dropRunDatabases(id)).toBe(2);
     expect([await exists(first.name), await exists(second.name)]).toEqual([false, false]);
-  });
+    // Four CREATE/DROP DATABASE, each waiting on a checkpoint: tens of seconds when the machine is busy.
+  }, 120_000);
 });
