@@ -7,7 +7,8 @@
  *
  * Only the render is reused, never the decision to answer: every request
  * still reads the link, so revocation, rotation, pause, expiry, passwords and
- * view limits hold on the very next request (docs/public-page.md).
+ * view limits hold on the very next request (docs/operations.md,
+ * "Rendered public pages").
  *
  * Bounded in bytes (PUBLIC_PAGE_CACHE_MB); when full, the page served least
  * recently goes first. A budget of 0 keeps nothing.
