@@ -16,7 +16,7 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
-  // The test command type-checks every package (turbo run typecheck); doing it
+  // The test command type-checks every package (scripts/typecheck.mjs); doing it
   // again inside next build cost about 50 s of every first start.
   typescript: { ignoreBuildErrors: true },
   // Writing Turbopack's build cache cost 16-24 s of every first start (a build
