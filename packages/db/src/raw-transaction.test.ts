@@ -115,6 +115,49 @@ describeOnPostgres("rawTransaction on PostgreSQL: pooler mode and the pool", () 
     }
   });
 
+  // postgres.js pipelines up to 100 statements on a busy connection, and a
+  // BEGIN sent as the 100th skipped the step that reserves the connection for
+  // its transaction: it failed with UNSAFE_TRANSACTION (porsager/postgres #823,
+  // #1207), as the 120-way cap race in concurrency.test.ts once did under load.
+  // patches/postgres@3.4.9.patch reserves the connection whatever the pipeline.
+  it("gets its connection to itself even when its BEGIN is pipelined 100th on a busy one", async () => {
+    const db = await createDb(server.url, { maxConnections: 2 });
+    try {
+      await Promise.all([db.ping(), db.ping()]);
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let started = () => {};
+      const running = new Promise<void>((resolve) => {
+        started = resolve;
+      });
+      const holder = db.rawTransaction(async (query) => {
+        await query("select 1 as one", []);
+        started();
+        await held;
+      });
+      await running;
+      // The other connection takes these 100, one running and 99 pipelined behind it...
+      const busy = Array.from({ length: 100 }, () => executeRows(db, sql`select 1 as one`));
+      // ...all handed to the driver before any answer can arrive (microtasks only, no I/O).
+      for (let turn = 0; turn < 1_000 && db.pool?.().waiting !== 99; turn++) await Promise.resolve();
+      expect(db.pool?.()).toEqual({ size: 2, inUse: 2, waiting: 99 });
+      // ...and this BEGIN is the 100th in its pipeline.
+      const ids = await db.rawTransaction(async (query) => [
+        ...(await query("select txid_current()::text as id", [])),
+        ...(await query("select txid_current()::text as id", [])),
+      ]);
+      expect(ids).toHaveLength(2);
+      expect(ids[0]?.id).toBe(ids[1]?.id);
+      expect(await Promise.all(busy)).toEqual(Array.from({ length: 100 }, () => [{ one: 1 }]));
+      release();
+      await holder;
+    } finally {
+      await db.close();
+    }
+  });
+
   it("holds a pool connection while it runs (pool statistics)", async () => {
     const db = await createDb(server.url, { maxConnections: 1 });
     try {
