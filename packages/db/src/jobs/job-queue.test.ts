@@ -142,8 +142,15 @@ describe.each(testDatabaseKinds())("job queue on %s", (kind) => {
   it("two instances sending the same maintenance job at once: one is queued, one instance runs it", async () => {
     const opened = await openInstances(kind, 2);
     close = opened.close;
+    // Both send before any worker polls: were the first job taken (active)
+    // before the second send, the queue would rightly accept the second.
+    const senders = opened.instances.map((instance) => instance.queue(false));
+    await Promise.all(senders.map((queue) => queue.start()));
+    const ids = await Promise.all(senders.map((queue) => queue.send(QUEUE, {})));
+    // The queue is `stately`: a second job cannot wait beside a queued one.
+    expect(ids.filter((id) => id !== null)).toHaveLength(1);
     const runs: string[] = [];
-    const queues = opened.instances.map((instance, i) => {
+    const workers = opened.instances.map((instance, i) => {
       const queue = instance.queue();
       queue.define({
         queue: QUEUE,
@@ -155,10 +162,7 @@ describe.each(testDatabaseKinds())("job queue on %s", (kind) => {
       });
       return queue;
     });
-    await Promise.all(queues.map((queue) => queue.start()));
-    const ids = await Promise.all(queues.map((queue) => queue.send(QUEUE, {})));
-    // The queue is `stately`: a second job cannot wait beside a queued one.
-    expect(ids.filter((id) => id !== null)).toHaveLength(1);
+    await Promise.all(workers.map((queue) => queue.start()));
     await until(async () => (await jobStates(opened.instances[0]!.db)).some((s) => s.state === "completed"));
     expect(runs).toHaveLength(1);
   });
