@@ -15,6 +15,13 @@ export const artifact = (name: string) => {
   return path.join(ARTIFACTS_DIR, name);
 };
 
+/**
+ * For a screenshot taken right after an action that confirms with a toast
+ * (components/toast.tsx: gone after 4 s): the picture shows the page as it
+ * is once the toast has gone, without the test waiting the 4 s out.
+ */
+export const WITHOUT_TOASTS = ".toasts { visibility: hidden !important; }";
+
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 375, height: 812 };
 /** The phone width the dashboard's layout checks use (iPhone 12-15). */
