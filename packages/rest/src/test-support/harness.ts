@@ -8,6 +8,7 @@ import { expect } from "vitest";
 import { createRestContext, type RestContext, type RestContextOptions } from "../context";
 import { errorSchema } from "../schemas";
 import { createNodeHandler } from "../transports/node";
+import { reusedPglite } from "./reused-pglite";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
 export const PUBLIC_BASE_URL = "https://links.example.test";
@@ -64,10 +65,12 @@ export interface HarnessOptions {
  */
 export const startHarness = async (kind: DatabaseKind, options: HarnessOptions = {}): Promise<Harness> => {
   const clock = createManualClock(new Date());
-  const database = await createTestDatabase(kind, { clock });
+  // PGlite: a database reset from the previous file's (reused-pglite.ts), not a new one per file.
+  const { database, services, release } =
+    kind === "pglite" ? await reusedPglite(clock) : await ownDatabase(kind, clock);
   const logs = captureLogger();
   const ctx = createRestContext({
-    services: database.services,
+    services,
     publicBaseUrl: PUBLIC_BASE_URL,
     adminToken: ADMIN_TOKEN,
     logger: logs.logger,
@@ -106,7 +109,7 @@ export const startHarness = async (kind: DatabaseKind, options: HarnessOptions =
   return {
     baseUrl,
     ctx,
-    services: database.services,
+    services,
     databaseUrl: database.url,
     clock,
     logs,
@@ -118,9 +121,14 @@ export const startHarness = async (kind: DatabaseKind, options: HarnessOptions =
         server.closeAllConnections();
       });
       await ctx.close();
-      await database.cleanup();
+      await release();
     },
   };
+};
+
+const ownDatabase = async (kind: DatabaseKind, clock: ManualClock) => {
+  const database = await createTestDatabase(kind, { clock });
+  return { database, services: database.services, release: () => database.cleanup() };
 };
 
 const listen = (server: Server) =>
