@@ -1,5 +1,5 @@
 import { createShare, hashToken, readPublicShare } from "@sharelinks/core";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LagProbes } from "./replica-freshness";
 import { sqlLagProbes, startReplicaReads } from "./replica-reads";
 import { createServices } from "./services";
@@ -32,19 +32,21 @@ const until = async (condition: () => boolean) => {
 };
 
 describe.each(testDatabaseKinds())("replica reads on %s", (kind) => {
-  const opened: TestDatabase[] = [];
-  afterEach(async () => {
-    for (const db of opened.splice(0)) await db.cleanup();
+  // One primary and one replica for the suite (each test makes its own links,
+  // so they see nothing of each other's): a PGlite boot is 1.5 s of CPU, and
+  // these were seven per kind. Booted here, under the hook's timeout.
+  let primary: TestDatabase;
+  let replica: TestDatabase;
+  beforeAll(async () => {
+    primary = await createTestDatabase(kind);
+    replica = await createTestDatabase(kind);
+  }, 120_000);
+  afterAll(async () => {
+    await primary?.cleanup();
+    await replica?.cleanup();
   });
-  const open = async () => {
-    const db = await createTestDatabase(kind);
-    opened.push(db);
-    return db;
-  };
 
   it("a fresh replica answers the public read; a link only the primary has is still found", async () => {
-    const primary = await open();
-    const replica = await open();
     // A generous bound: PGlite's work blocks the event loop, and with it the watcher.
     const reads = startReplicaReads(primary.db, replica.db, { intervalMs: 10, maxLagMs: 60_000 }, caughtUp);
     await until(() => reads.state().usable);
@@ -57,10 +59,8 @@ describe.each(testDatabaseKinds())("replica reads on %s", (kind) => {
   });
 
   it("a replica behind its bound is not asked: the primary answers alone", async () => {
-    const primary = await open();
-    const replica = await open();
     const reads = startReplicaReads(primary.db, replica.db, { intervalMs: 10, maxLagMs: 50 }, notReplaying);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await until(() => reads.state().usable === false && reads.state().reason === "lagging");
     expect(reads.state()).toMatchObject({ usable: false, reason: "lagging" });
     const token = await newLink(replica);
     expect(await reads.shares.findPublicByTokenHash(hashToken(token))).toBeNull();
@@ -68,7 +68,7 @@ describe.each(testDatabaseKinds())("replica reads on %s", (kind) => {
   });
 
   it("a replica whose read fails answers null (no error) and is switched off", async () => {
-    const primary = await open();
+    // A replica of its own: this one goes away.
     const replica = await createTestDatabase(kind);
     const token = await newLink(replica);
     const reads = startReplicaReads(
@@ -86,7 +86,6 @@ describe.each(testDatabaseKinds())("replica reads on %s", (kind) => {
   });
 
   it("the SQL probes: the primary reports its WAL position; a server that is not a standby reports none", async () => {
-    const primary = await open();
     const probes = sqlLagProbes(primary.db, primary.db);
     expect(await probes.primaryFlushLsn()).toBeGreaterThan(0n);
     expect(await probes.replicaReplayLsn()).toBeNull();
