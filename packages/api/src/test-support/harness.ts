@@ -19,6 +19,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import type { RequestGuards } from "../guards";
 import { appRouter, createCaller, createTRPCContext } from "../index";
+import { reusedPglite } from "./reused-pglite";
 
 type DatabaseKind = Parameters<typeof createTestDatabase>[0];
 type Services = Awaited<ReturnType<typeof createTestDatabase>>["services"];
@@ -35,6 +36,8 @@ export interface Backend {
 export const backendKinds = (): DatabaseKind[] => testDatabaseKinds();
 
 export const openBackend = async (kind: DatabaseKind): Promise<Backend> => {
+  // PGlite: the previous file's database, reset (reused-pglite.ts), not a new one per file.
+  if (kind === "pglite") return reusedPglite();
   const database = await createTestDatabase(kind);
   return { services: database.services, cleanup: () => database.cleanup() };
 };
