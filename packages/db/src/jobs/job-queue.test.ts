@@ -201,29 +201,35 @@ describe.each(testDatabaseKinds())("job queue on %s", (kind) => {
 });
 
 describe("job queue start-up checks", () => {
+  // Each test gets a database of its own (the first drops pg-boss's schema),
+  // booted here under the hook's timeout: 5-14 s of a test's 30 at load ~20.
+  let unprepared: TestDatabase;
+  let prepared: TestDatabase;
+  beforeAll(async () => {
+    unprepared = await createTestDatabase("pglite");
+    prepared = await createTestDatabase("pglite");
+  }, 120_000);
+  afterAll(async () => {
+    await unprepared?.cleanup();
+    await prepared?.cleanup();
+  });
+
   it("refuses to start on a database the migrate step has not prepared", async () => {
-    const test = await createTestDatabase("pglite");
-    try {
-      // As on a database migrated by a build older than the job queue.
-      await test.db.orm.execute(sql`drop schema pgboss cascade`);
-      const queue = createJobQueue({ db: test.db, logger: quietLogger() });
-      const failure = await queue.start().catch((error: unknown) => error);
-      expect(failure).toBeInstanceOf(JobQueueSchemaError);
-      expect((failure as Error).message).toMatch(/schema pgboss\) are missing .*run the migrate step/);
-    } finally {
-      await test.cleanup();
-    }
+    // As on a database migrated by a build older than the job queue.
+    await unprepared.db.orm.execute(sql`drop schema pgboss cascade`);
+    const queue = createJobQueue({ db: unprepared.db, logger: quietLogger() });
+    const failure = await queue.start().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(JobQueueSchemaError);
+    expect((failure as Error).message).toMatch(/schema pgboss\) are missing .*run the migrate step/);
   });
 
   it("refuses to start when a defined job's queue was never created", async () => {
-    const test = await createTestDatabase("pglite");
-    const queue = createJobQueue({ db: test.db, logger: quietLogger() });
+    const queue = createJobQueue({ db: prepared.db, logger: quietLogger() });
     try {
       queue.define({ queue: "no.such.queue" as JobQueueName, handle: async () => {} });
       await expect(queue.start()).rejects.toThrow(/no\.such\.queue does not exist: run the migrate step/);
     } finally {
       await queue.stop(1_000);
-      await test.cleanup();
     }
   });
 });
