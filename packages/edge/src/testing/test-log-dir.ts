@@ -3,7 +3,7 @@ import path from "node:path";
 
 /**
  * Where every test logger of this run writes its lines, so a last step of
- * `npm test` can scan all of them for secrets (scripts/test-and-scan-logs.mjs
+ * `npm test` can scan all of them for secrets (scripts/check.mjs
  * sets it). Unset: lines stay in memory only.
  */
 export const TEST_LOG_DIR_ENV = "SHARELINKS_TEST_LOG_DIR";

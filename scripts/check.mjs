@@ -1,0 +1,74 @@
+// `npm test` after the install: lint, the import rules, the type-check, every
+// package's tests and web's browser tests, then a scan of every log line the
+// tests wrote for secret and private data (packages/edge/scripts/scan-test-logs.ts),
+// and one summary line. Fails if any step fails; every step runs even when an
+// earlier one failed, so one run reports everything.
+//
+//   node scripts/check.mjs              everything
+//   node scripts/check.mjs --tests-only the tests and the log scan
+//
+// Two lanes side by side, because the machine this must be fast on has two
+// cores and one chain is longer than the rest (docs/benchmarks.md, "The test
+// suite"):
+// - web's production build, then its browser tests (`test:e2e`, the only task
+//   that needs the build): about half of the suite's wall time, and mostly
+//   waiting on Chromium and the server, so it starts at once;
+// - the static checks, then every other test task, one at a time (each uses
+//   two vitest workers of its own).
+// Every package's databases (PGlite in memory, PostgreSQL databases named per
+// run), Redis keys (a random prefix per test) and ports (0) are its own, so the
+// lanes never see each other.
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { runStep } from "./lib/run-step.mjs";
+import { tallyVitestOutput } from "./lib/vitest-tally.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const testsOnly = process.argv.includes("--tests-only");
+const logDir = path.join(root, ".test-logs", `${new Date().toISOString().replace(/[:.]/g, "-")}-${process.pid}`);
+rmSync(logDir, { recursive: true, force: true });
+mkdirSync(logDir, { recursive: true });
+const env = { ...process.env, SHARELINKS_TEST_LOG_DIR: logDir, TURBO_TELEMETRY_DISABLED: "1" };
+const started = Date.now();
+const step = (name, command, args) => runStep({ name, command, args, cwd: root, env });
+const pnpm = (...args) => [process.execPath, [path.join(root, "scripts/pnpm.mjs"), ...args]];
+
+/** Runs steps one after another; every step runs, whatever the one before did. */
+const inOrder = async (steps) => {
+  const results = [];
+  for (const [name, command, args] of steps) results.push(await step(name, command, args));
+  return results;
+};
+
+const staticChecks = testsOnly
+  ? []
+  : [
+      ["lint", ...pnpm("exec", "biome", "check", ".")],
+      ["deps", ...pnpm("--silent", "run", "deps")],
+      ["typecheck", process.execPath, [path.join(root, "scripts/typecheck.mjs")]],
+    ];
+
+// --continue: one failing package must not hide the others' results (or their log lines from the scan).
+const lanes = await Promise.all([
+  inOrder([["browser tests", ...pnpm("exec", "turbo", "run", "test:e2e", "--filter=@sharelinks/web", "--continue")]]),
+  inOrder([
+    ...staticChecks,
+    // --only leaves out web's test:e2e (web's `test` depends on it in turbo.json), run in the other lane.
+    ["tests", ...pnpm("exec", "turbo", "run", "test", "test:unit", "--only", "--concurrency=1", "--continue")],
+  ]),
+]);
+const results = lanes.flat();
+const scan = await step("log scan", ...pnpm("--silent", "--filter", "@sharelinks/edge", "scan-test-logs", logDir));
+if (scan.code === 0) rmSync(logDir, { recursive: true, force: true });
+else process.stderr.write(`log scan failed; the lines are kept in ${path.relative(root, logDir)}\n`);
+
+const failed = [...results, scan].filter((result) => result.code !== 0).map((result) => result.name);
+const tally = tallyVitestOutput(results.map((result) => result.output).join("\n"));
+const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+process.stdout.write(
+  `\nnpm test ${failed.length === 0 ? "OK" : `FAILED (${failed.join(", ")})`}: ` +
+    `${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped (each skip printed its reason above), ` +
+    `${tally.files} test files, log scan ${scan.code === 0 ? "clean" : "FAILED"}, ${minutes} min\n`,
+);
+process.exit(failed.length === 0 ? 0 : 1);
