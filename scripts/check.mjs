@@ -26,7 +26,11 @@ import { tallyVitestOutput } from "./lib/vitest-tally.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const testsOnly = process.argv.includes("--tests-only");
-const logDir = path.join(root, ".test-logs", `${new Date().toISOString().replace(/[:.]/g, "-")}-${process.pid}`);
+const logDir = path.join(
+  root,
+  ".test-logs",
+  `${new Date().toISOString().replace(/[:.]/g, "-")}-${process.pid}`,
+);
 rmSync(logDir, { recursive: true, force: true });
 mkdirSync(logDir, { recursive: true });
 const env = { ...process.env, SHARELINKS_TEST_LOG_DIR: logDir, TURBO_TELEMETRY_DISABLED: "1" };
@@ -51,15 +55,23 @@ const staticChecks = testsOnly
 
 // --continue: one failing package must not hide the others' results (or their log lines from the scan).
 const lanes = await Promise.all([
-  inOrder([["browser tests", ...pnpm("exec", "turbo", "run", "test:e2e", "--filter=@sharelinks/web", "--continue")]]),
+  inOrder([
+    ["browser tests", ...pnpm("exec", "turbo", "run", "test:e2e", "--filter=@sharelinks/web", "--continue")],
+  ]),
   inOrder([
     ...staticChecks,
     // --only leaves out web's test:e2e (web's `test` depends on it in turbo.json), run in the other lane.
-    ["tests", ...pnpm("exec", "turbo", "run", "test", "test:unit", "--only", "--concurrency=1", "--continue")],
+    [
+      "tests",
+      ...pnpm("exec", "turbo", "run", "test", "test:unit", "--only", "--concurrency=1", "--continue"),
+    ],
   ]),
 ]);
 const results = lanes.flat();
-const scan = await step("log scan", ...pnpm("--silent", "--filter", "@sharelinks/edge", "scan-test-logs", logDir));
+const scan = await step(
+  "log scan",
+  ...pnpm("--silent", "--filter", "@sharelinks/edge", "scan-test-logs", logDir),
+);
 if (scan.code === 0) rmSync(logDir, { recursive: true, force: true });
 else process.stderr.write(`log scan failed; the lines are kept in ${path.relative(root, logDir)}\n`);
 
