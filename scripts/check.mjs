@@ -11,13 +11,13 @@
 // cores and one chain is longer than the rest (docs/benchmarks.md, "The test
 // suite"):
 // - web's production build, then its browser tests (`test:e2e`, the only task
-//   that needs the build): about half of the suite's wall time, and mostly
-//   waiting on Chromium and the server, so it starts at once;
-// - the static checks, then every other test task, one at a time (each uses
-//   two vitest workers of its own).
-// Every package's databases (PGlite in memory, PostgreSQL databases named per
-// run), Redis keys (a random prefix per test) and ports (0) are its own, so the
-// lanes never see each other.
+//   that needs the build): the longest chain, and mostly waiting on Chromium
+//   and the server, so it starts at once;
+// - the static checks.
+// Then each lane takes the other packages' test tasks from one queue, one at a
+// time (each uses two vitest workers of its own). Every package's databases
+// (PGlite in memory, PostgreSQL databases named per run), Redis keys (a random
+// prefix per test) and ports (0) are its own, so the lanes never see each other.
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38,13 +38,6 @@ const started = Date.now();
 const step = (name, command, args) => runStep({ name, command, args, cwd: root, env });
 const pnpm = (...args) => [process.execPath, [path.join(root, "scripts/pnpm.mjs"), ...args]];
 
-/** Runs steps one after another; every step runs, whatever the one before did. */
-const inOrder = async (steps) => {
-  const results = [];
-  for (const [name, command, args] of steps) results.push(await step(name, command, args));
-  return results;
-};
-
 const staticChecks = testsOnly
   ? []
   : [
@@ -53,19 +46,36 @@ const staticChecks = testsOnly
       ["typecheck", process.execPath, [path.join(root, "scripts/typecheck.mjs")]],
     ];
 
-// --continue: one failing package must not hide the others' results (or their log lines from the scan).
+/** One package's test task through turbo (its env rules, its output prefix). */
+const testTask = (name, task, pkg) => [
+  name,
+  ...pnpm("exec", "turbo", "run", task, `--filter=${pkg}`, "--only"),
+];
+
+// The other test tasks, the most CPU first (docs/benchmarks.md, "The test
+// suite"), taken by whichever lane is free: the last ones to start are the
+// short ones, so neither lane idles long at the end.
+const queue = [
+  testTask("web unit tests", "test:unit", "@sharelinks/web"),
+  testTask("rest tests", "test", "@sharelinks/rest"),
+  testTask("db tests", "test", "@sharelinks/db"),
+  testTask("api tests", "test", "@sharelinks/api"),
+  testTask("edge tests", "test", "@sharelinks/edge"),
+  testTask("core tests", "test", "@sharelinks/core"),
+];
+
+/** Runs its own steps in order, then takes queued ones until none is left; every step runs, whatever the one before did. */
+const lane = async (steps) => {
+  const results = [];
+  for (const [name, command, args] of steps) results.push(await step(name, command, args));
+  for (let next = queue.shift(); next; next = queue.shift()) results.push(await step(...next));
+  return results;
+};
+
 const lanes = await Promise.all([
-  inOrder([
-    ["browser tests", ...pnpm("exec", "turbo", "run", "test:e2e", "--filter=@sharelinks/web", "--continue")],
-  ]),
-  inOrder([
-    ...staticChecks,
-    // --only leaves out web's test:e2e (web's `test` depends on it in turbo.json), run in the other lane.
-    [
-      "tests",
-      ...pnpm("exec", "turbo", "run", "test", "test:unit", "--only", "--concurrency=1", "--continue"),
-    ],
-  ]),
+  // The build first (turbo runs it before test:e2e), then the browser tests.
+  lane([["browser tests", ...pnpm("exec", "turbo", "run", "test:e2e", "--filter=@sharelinks/web")]]),
+  lane(staticChecks),
 ]);
 const results = lanes.flat();
 const scan = await step(
