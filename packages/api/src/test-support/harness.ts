@@ -13,13 +13,12 @@ import {
   type ShareTransaction,
   type User,
 } from "@sharelinks/core";
-import { createTestDatabase, testDatabaseKinds } from "@sharelinks/db/testing";
+import { type createTestDatabase, reusedTestDatabase, testDatabaseKinds } from "@sharelinks/db/testing";
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import type { RequestGuards } from "../guards";
 import { appRouter, createCaller, createTRPCContext } from "../index";
-import { reusedPglite } from "./reused-pglite";
 
 type DatabaseKind = Parameters<typeof createTestDatabase>[0];
 type Services = Awaited<ReturnType<typeof createTestDatabase>>["services"];
@@ -36,9 +35,8 @@ export interface Backend {
 export const backendKinds = (): DatabaseKind[] => testDatabaseKinds();
 
 export const openBackend = async (kind: DatabaseKind): Promise<Backend> => {
-  // PGlite: the previous file's database, reset (reused-pglite.ts), not a new one per file.
-  if (kind === "pglite") return reusedPglite();
-  const database = await createTestDatabase(kind);
+  // PGlite: the previous file's database, reset (@sharelinks/db/testing's reused-pglite.ts), not a new one per file.
+  const database = await reusedTestDatabase(kind);
   return { services: database.services, cleanup: () => database.cleanup() };
 };
 

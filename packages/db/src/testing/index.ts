@@ -4,5 +4,6 @@ export { relayWebhookOutbox } from "../repositories/webhook-outbox";
 export * from "./fixtures";
 export * from "./inspect";
 export * from "./on-postgres";
+export * from "./reused-pglite";
 export * from "./server-database";
 export * from "./test-database";

@@ -2,13 +2,12 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DatabaseKind, Services } from "@sharelinks/db";
-import { createManualClock, createTestDatabase, type ManualClock } from "@sharelinks/db/testing";
+import { createManualClock, type ManualClock, reusedTestDatabase } from "@sharelinks/db/testing";
 import { captureLogger as edgeCaptureLogger } from "@sharelinks/edge/testing";
 import { expect } from "vitest";
 import { createRestContext, type RestContext, type RestContextOptions } from "../context";
 import { errorSchema } from "../schemas";
 import { createNodeHandler } from "../transports/node";
-import { reusedPglite } from "./reused-pglite";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
 export const PUBLIC_BASE_URL = "https://links.example.test";
@@ -65,9 +64,9 @@ export interface HarnessOptions {
  */
 export const startHarness = async (kind: DatabaseKind, options: HarnessOptions = {}): Promise<Harness> => {
   const clock = createManualClock(new Date());
-  // PGlite: a database reset from the previous file's (reused-pglite.ts), not a new one per file.
-  const { database, services, release } =
-    kind === "pglite" ? await reusedPglite(clock) : await ownDatabase(kind, clock);
+  // PGlite: a database reset from the previous file's (@sharelinks/db/testing's reused-pglite.ts), not a new one per file.
+  const database = await reusedTestDatabase(kind, { clock });
+  const { services } = database;
   const logs = captureLogger();
   const ctx = createRestContext({
     services,
@@ -121,14 +120,9 @@ export const startHarness = async (kind: DatabaseKind, options: HarnessOptions =
         server.closeAllConnections();
       });
       await ctx.close();
-      await release();
+      await database.cleanup();
     },
   };
-};
-
-const ownDatabase = async (kind: DatabaseKind, clock: ManualClock) => {
-  const database = await createTestDatabase(kind, { clock });
-  return { database, services: database.services, release: () => database.cleanup() };
 };
 
 const listen = (server: Server) =>
