@@ -4,8 +4,8 @@ import { runExpiryReminders, schema } from "@sharelinks/db";
 import {
   createManualClock,
   createTenant,
-  createTestDatabase,
   type ManualClock,
+  reusedTestDatabase,
   type Tenant,
   type TestDatabase,
   testDatabaseKinds,
@@ -91,7 +91,7 @@ describe.each(testDatabaseKinds())("expiry reminders on %s", (kind) => {
   beforeAll(async () => {
     smtp = await startSmtp();
     clock = createManualClock(new Date("2026-03-01T09:00:00.000Z"));
-    database = await createTestDatabase(kind, { clock });
+    database = await reusedTestDatabase(kind, { clock });
     tenant = await createTenant(database.services);
     mailer = createSmtpMailer(smtp.url, "sharelinks <no-reply@links.example.test>");
   });

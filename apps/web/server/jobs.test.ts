@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { type JobQueue, schema } from "@sharelinks/db";
 import {
   createTenant,
-  createTestDatabase,
+  reusedTestDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from "@sharelinks/db/testing";
@@ -23,7 +23,7 @@ describe.each(testDatabaseKinds())("server jobs on %s", (kind) => {
   });
 
   it("run the retention job the queue hands out, with the configured policy", async () => {
-    test = await createTestDatabase(kind);
+    test = await reusedTestDatabase(kind);
     const tenant = await createTenant(test.services, { members: 0 });
     const expired = randomUUID();
     const live = randomUUID();

@@ -4,7 +4,7 @@ import { createShare, createWebhookEndpoint } from "@sharelinks/core";
 import type { JobQueue } from "@sharelinks/db";
 import {
   createTenant,
-  createTestDatabase,
+  reusedTestDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from "@sharelinks/db/testing";
@@ -58,7 +58,7 @@ describe.each(testDatabaseKinds())("webhook delivery end to end on %s", (kind) =
   });
 
   it("signs every attempt (Webhook.verify accepts each), retries a failing receiver in order with one webhook-id, then logs the success", async () => {
-    test = await createTestDatabase(kind);
+    test = await reusedTestDatabase(kind);
     test.services.webhooks.urlPolicy = { allowPrivate: true };
     const tenant = await createTenant(test.services, { members: 1 });
     const manager = tenant.actor(tenant.manager);

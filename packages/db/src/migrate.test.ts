@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeRows } from "./client";
 import { MIGRATIONS_FOLDER } from "./migrate";
 import * as schema from "./schema";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "./testing";
+import { reusedTestDatabase, type TestDatabase, testDatabaseKinds } from "./testing";
 
 const TABLES = [
   "api_keys",
@@ -34,7 +34,7 @@ describe.each(testDatabaseKinds())("migrations over %s", (kind) => {
   let t: TestDatabase;
 
   beforeAll(async () => {
-    t = await createTestDatabase(kind);
+    t = await reusedTestDatabase(kind);
   });
   afterAll(async () => {
     await t?.cleanup();

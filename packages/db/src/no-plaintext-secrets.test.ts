@@ -9,7 +9,7 @@ import {
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeRows } from "./client";
-import { createTenant, createTestDatabase, type TestDatabase, testDatabaseKinds } from "./testing";
+import { createTenant, reusedTestDatabase, type TestDatabase, testDatabaseKinds } from "./testing";
 
 /**
  * docs/architecture.md ("Tokens"): no plaintext token in the database. Rather than trusting the
@@ -22,7 +22,7 @@ describe.each(testDatabaseKinds())("no plaintext secrets over %s", (kind) => {
   const webhookSecrets: string[] = [];
 
   beforeAll(async () => {
-    t = await createTestDatabase(kind);
+    t = await reusedTestDatabase(kind);
     const tenant = await createTenant(t.services);
     for (const user of [tenant.manager, ...tenant.members]) {
       const actor = tenant.actor(user);

@@ -8,14 +8,14 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { brands, users } from "./schema";
 import { DEMO_EMAIL, DEMO_OTHER_BRAND_EMAIL, DEMO_PASSWORD, type DemoSeed, seedDemo } from "./seed";
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "./testing";
+import { reusedTestDatabase, type TestDatabase, testDatabaseKinds } from "./testing";
 
 describe.each(testDatabaseKinds())("demo seed over %s", (kind) => {
   let t: TestDatabase;
   let seed: DemoSeed;
 
   beforeAll(async () => {
-    t = await createTestDatabase(kind);
+    t = await reusedTestDatabase(kind);
     seed = await seedDemo(t.services);
   });
   afterAll(async () => {

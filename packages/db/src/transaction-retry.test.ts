@@ -1,6 +1,6 @@
 import { createShare, DomainError, notFound } from "@sharelinks/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTenant, createTestDatabase, type TestDatabase, testDatabaseKinds } from "./testing";
+import { createTenant, reusedTestDatabase, type TestDatabase, testDatabaseKinds } from "./testing";
 import { withTransactionRetry } from "./transaction-retry";
 
 const pgError = (code: string) => Object.assign(new Error(`simulated ${code}`), { code });
@@ -54,7 +54,7 @@ describe.each(testDatabaseKinds())("share transactions over %s", (kind) => {
   let t: TestDatabase;
 
   beforeAll(async () => {
-    t = await createTestDatabase(kind);
+    t = await reusedTestDatabase(kind);
   });
   afterAll(async () => {
     await t?.cleanup();

@@ -4,8 +4,8 @@ import type { AddressInfo } from "node:net";
 import { createDb, createServices, type DatabaseKind } from "@sharelinks/db";
 import {
   createManualClock,
-  createTestDatabase,
   type ManualClock,
+  reusedTestDatabase,
   TEST_TOKEN_SECRET,
   type TestDatabase,
 } from "@sharelinks/db/testing";
@@ -41,7 +41,7 @@ export const startFrontDoor = async (
   const clock = options.sharedWith?.clock ?? createManualClock(new Date("2026-03-01T10:00:00.000Z"));
   const database = options.sharedWith
     ? await secondPoolOn(options.sharedWith.database, clock)
-    : await createTestDatabase(kind, { clock });
+    : await reusedTestDatabase(kind, { clock });
   const logs = captureLogger({ name: "front-door", level: "debug" });
   const config = {
     publicBaseUrl: PUBLIC_BASE_URL,

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { executeRows } from "../client";
-import { createTestDatabase, testDatabaseKinds } from "../testing";
+import { reusedTestDatabase, testDatabaseKinds } from "../testing";
 import { pendingJobQueueStatements, requiredQueues } from "./job-queue-migrations";
 import { jobQueueSchemaVersion, splitStatements } from "./job-queue-sql";
 
@@ -25,7 +25,7 @@ describe("job queue migrations", () => {
 
 describe.each(testDatabaseKinds())("a migrated %s database", (kind) => {
   it("holds the job queue schema version this pg-boss expects, and every queue with its options", async () => {
-    const test = await createTestDatabase(kind);
+    const test = await reusedTestDatabase(kind);
     try {
       const [version] = await executeRows<{ version: number }>(
         test.db,

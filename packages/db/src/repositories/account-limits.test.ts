@@ -6,7 +6,7 @@ import {
   NO_SHARE_POLICY,
 } from "@sharelinks/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTenant, createTestDatabase, type TestDatabase, testDatabaseKinds } from "../testing";
+import { createTenant, reusedTestDatabase, type TestDatabase, testDatabaseKinds } from "../testing";
 
 const rejection = (promise: Promise<unknown>) =>
   promise.then(
@@ -18,7 +18,7 @@ describe.each(testDatabaseKinds())("account limits and refused values on %s", (k
   let t: TestDatabase;
 
   beforeAll(async () => {
-    t = await createTestDatabase(kind, { maxConnections: 10 });
+    t = await reusedTestDatabase(kind, { maxConnections: 10 });
   });
   afterAll(async () => {
     await t?.cleanup();

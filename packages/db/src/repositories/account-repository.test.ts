@@ -15,7 +15,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { constraintOf } from "../pg-errors";
 import { users } from "../schema";
-import { createManualClock, createTestDatabase, type TestDatabase, testDatabaseKinds } from "../testing";
+import { createManualClock, reusedTestDatabase, type TestDatabase, testDatabaseKinds } from "../testing";
 
 const rejection = (promise: Promise<unknown>) =>
   promise.then(
@@ -28,7 +28,7 @@ describe.each(testDatabaseKinds())("accounts over %s", (kind) => {
   let t: TestDatabase;
 
   beforeAll(async () => {
-    t = await createTestDatabase(kind, { clock });
+    t = await reusedTestDatabase(kind, { clock });
   });
   afterAll(async () => {
     await t?.cleanup();

@@ -13,7 +13,7 @@ import { brands } from "../schema";
 import {
   createManualClock,
   createTenant,
-  createTestDatabase,
+  reusedTestDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from "../testing";
@@ -25,7 +25,7 @@ describe.each(testDatabaseKinds())("brand share policy over %s", (kind) => {
   let t: TestDatabase;
 
   beforeAll(async () => {
-    t = await createTestDatabase(kind, { clock });
+    t = await reusedTestDatabase(kind, { clock });
   });
   afterAll(async () => {
     await t?.cleanup();

@@ -1,7 +1,7 @@
 import { createShare, extendShare, hashToken, type User, updateBrand } from "@sharelinks/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RawQuery, rawQueryOf } from "../raw-sql";
-import { createTenant, createTestDatabase, type TestDatabase, testDatabaseKinds } from "../testing";
+import { createTenant, reusedTestDatabase, type TestDatabase, testDatabaseKinds } from "../testing";
 import { MAX_PUBLIC_READ_BATCH, PublicReadBatch } from "./public-read-batch";
 
 /** The real driver call, counted: how many statements the batch sent. */
@@ -21,7 +21,7 @@ describe.each(testDatabaseKinds())("public reads batched per event-loop turn on 
   const links = new Map<string, string>();
 
   beforeAll(async () => {
-    db = await createTestDatabase(kind);
+    db = await reusedTestDatabase(kind);
     for (const brand of ["Acme", "Globex"]) {
       const tenant = await createTenant(db.services, { name: brand });
       for (const member of tenant.members) {
@@ -96,7 +96,7 @@ describe.each(testDatabaseKinds())("public reads batched per event-loop turn on 
 describe.each(testDatabaseKinds())("a public record's version on %s", (kind) => {
   let db: TestDatabase;
   beforeAll(async () => {
-    db = await createTestDatabase(kind);
+    db = await reusedTestDatabase(kind);
   });
   afterAll(async () => {
     await db?.cleanup();

@@ -11,7 +11,7 @@ import { reports, shares } from "../schema";
 import {
   createManualClock,
   createTenant,
-  createTestDatabase,
+  reusedTestDatabase,
   sampleResults,
   type Tenant,
   type TestDatabase,
@@ -24,7 +24,7 @@ describe.each(testDatabaseKinds())("resource catalog over %s", (kind) => {
   let tenant: Tenant;
 
   beforeAll(async () => {
-    t = await createTestDatabase(kind, { clock });
+    t = await reusedTestDatabase(kind, { clock });
     tenant = await createTenant(t.services);
   });
   afterAll(async () => {

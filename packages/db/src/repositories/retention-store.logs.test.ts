@@ -14,7 +14,7 @@ import {
 import {
   createManualClock,
   createTenant,
-  createTestDatabase,
+  reusedTestDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from "../testing";
@@ -120,7 +120,7 @@ describe.each(testDatabaseKinds())(
     // test: retention deletes table-wide, and each test counts what is left.
     let test: TestDatabase;
     beforeAll(async () => {
-      test = await createTestDatabase(kind, { clock: createManualClock(NOW) });
+      test = await reusedTestDatabase(kind, { clock: createManualClock(NOW) });
     }, 120_000);
     afterAll(() => test?.cleanup());
     const cleanups: (() => Promise<void>)[] = [];

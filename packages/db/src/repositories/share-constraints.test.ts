@@ -13,8 +13,8 @@ import { shareEvents, shares } from "../schema";
 import {
   createManualClock,
   createTenant,
-  createTestDatabase,
   domainError,
+  reusedTestDatabase,
   type Tenant,
   type TestDatabase,
   testDatabaseKinds,
@@ -31,7 +31,7 @@ describe.each(testDatabaseKinds())("share cap and table constraints over %s", (k
   let schedule: ResourceRef;
 
   beforeAll(async () => {
-    t = await createTestDatabase(kind, { clock });
+    t = await reusedTestDatabase(kind, { clock });
   });
   afterAll(async () => {
     await t?.cleanup();

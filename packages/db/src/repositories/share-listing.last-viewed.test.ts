@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createManualClock,
   createTenant,
-  createTestDatabase,
+  reusedTestDatabase,
   sampleResults,
   type TestDatabase,
   testDatabaseKinds,
@@ -15,7 +15,7 @@ describe.each(testDatabaseKinds())("My links by last view on %s", (kind) => {
   const clock = createManualClock();
   let t: TestDatabase;
   beforeAll(async () => {
-    t = await createTestDatabase(kind, { clock });
+    t = await reusedTestDatabase(kind, { clock });
   });
   afterAll(async () => {
     await t?.cleanup();

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createManualClock,
   createTenant,
-  createTestDatabase,
+  reusedTestDatabase,
   sampleResults,
   type Tenant,
   type TestDatabase,
@@ -30,7 +30,7 @@ describe.each(testDatabaseKinds())("listing shares over %s", (kind) => {
   let mine: Share[];
 
   beforeAll(async () => {
-    t = await createTestDatabase(kind, { clock });
+    t = await reusedTestDatabase(kind, { clock });
     tenant = await createTenant(t.services);
     const owner = tenant.actor(tenant.manager);
     mine = [];

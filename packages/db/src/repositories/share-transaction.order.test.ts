@@ -3,7 +3,7 @@ import { createShare, type ResourceRef, type ShareWithoutSnapshot } from "@share
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createTenant,
-  createTestDatabase,
+  reusedTestDatabase,
   type Tenant,
   type TestDatabase,
   testDatabaseKinds,
@@ -21,7 +21,7 @@ describe.each(testDatabaseKinds())("share transaction calls in call order over %
   let report: ResourceRef;
 
   beforeAll(async () => {
-    t = await createTestDatabase(kind, { maxConnections: 4 });
+    t = await reusedTestDatabase(kind, { maxConnections: 4 });
     tenant = await createTenant(t.services, { members: 2 });
     report = { type: "report", id: tenant.report.id };
   });

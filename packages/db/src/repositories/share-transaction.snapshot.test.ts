@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createManualClock,
   createTenant,
-  createTestDatabase,
   eventsOf,
+  reusedTestDatabase,
   shareRow,
   type Tenant,
   type TestDatabase,
@@ -26,7 +26,7 @@ describe.each(testDatabaseKinds())("share reads without the snapshot over %s", (
   let report: ResourceRef;
 
   beforeAll(async () => {
-    t = await createTestDatabase(kind, { clock });
+    t = await reusedTestDatabase(kind, { clock });
     tenant = await createTenant(t.services);
     report = { type: "report", id: tenant.report.id };
   });

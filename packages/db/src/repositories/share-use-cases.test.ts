@@ -14,9 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createManualClock,
   createTenant,
-  createTestDatabase,
   domainError,
   eventsOf,
+  reusedTestDatabase,
   shareRow,
   type Tenant,
   type TestDatabase,
@@ -33,7 +33,7 @@ describe.each(testDatabaseKinds())("share use cases over %s", (kind) => {
   let schedule: ResourceRef;
 
   beforeAll(async () => {
-    t = await createTestDatabase(kind, { clock });
+    t = await reusedTestDatabase(kind, { clock });
   });
   afterAll(async () => {
     await t?.cleanup();

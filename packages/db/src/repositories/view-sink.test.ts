@@ -9,7 +9,7 @@ import {
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, executeRows } from "../client";
-import { createTenant, createTestDatabase, eventsOf, type TestDatabase, testDatabaseKinds } from "../testing";
+import { createTenant, eventsOf, reusedTestDatabase, type TestDatabase, testDatabaseKinds } from "../testing";
 import { DrizzleViewSink } from "./view-sink";
 
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0";
@@ -18,7 +18,7 @@ const key = createVisitorKeyer("view-sink-test-secret-0123456789abcdef");
 describe.each(testDatabaseKinds())("view rollups on %s", (kind) => {
   let t: TestDatabase;
   beforeAll(async () => {
-    t = await createTestDatabase(kind);
+    t = await reusedTestDatabase(kind);
   });
   afterAll(async () => {
     await t?.cleanup();

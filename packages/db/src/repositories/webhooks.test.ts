@@ -12,7 +12,7 @@ import { createJobQueue, type JobQueue } from "../jobs/job-queue";
 import {
   createManualClock,
   createTenant,
-  createTestDatabase,
+  reusedTestDatabase,
   type TestDatabase,
   testDatabaseKinds,
 } from "../testing";
@@ -27,7 +27,7 @@ describe.each(testDatabaseKinds())("webhooks on %s", (kind) => {
   const clock = createManualClock();
 
   beforeAll(async () => {
-    test = await createTestDatabase(kind, { clock });
+    test = await reusedTestDatabase(kind, { clock });
     test.services.webhooks.urlPolicy = { allowPrivate: true };
     queue = createJobQueue({
       db: test.db,
