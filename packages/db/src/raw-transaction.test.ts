@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, executeRows } from "./client";
+import type { Database } from "./database";
 import { describeOnPostgres } from "./testing/on-postgres";
 import { createServerDatabase, type ServerDatabase } from "./testing/server-database";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "./testing/test-database";
@@ -59,6 +60,30 @@ describe.each(testDatabaseKinds())("rawTransaction on %s", (kind) => {
     expect(ids[0]?.id).toBe(ids[1]?.id);
   });
 });
+
+/** A transaction that has run a statement and keeps its connection until released. */
+const holdTransaction = async (db: Database) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let started = () => {};
+  const running = new Promise<void>((resolve) => {
+    started = resolve;
+  });
+  const transaction = db.rawTransaction(async (query) => {
+    await query("select 1 as one", []);
+    started();
+    await held;
+  });
+  await running;
+  return {
+    async release() {
+      release();
+      await transaction;
+    },
+  };
+};
 
 describeOnPostgres("rawTransaction on PostgreSQL: pooler mode and the pool", () => {
   let server: ServerDatabase;
@@ -124,20 +149,7 @@ describeOnPostgres("rawTransaction on PostgreSQL: pooler mode and the pool", () 
     const db = await createDb(server.url, { maxConnections: 2 });
     try {
       await Promise.all([db.ping(), db.ping()]);
-      let release = () => {};
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let started = () => {};
-      const running = new Promise<void>((resolve) => {
-        started = resolve;
-      });
-      const holder = db.rawTransaction(async (query) => {
-        await query("select 1 as one", []);
-        started();
-        await held;
-      });
-      await running;
+      const holder = await holdTransaction(db);
       // The other connection takes these 100, one running and 99 pipelined behind it...
       const busy = Array.from({ length: 100 }, () => executeRows(db, sql`select 1 as one`));
       // ...all handed to the driver before any answer can arrive (microtasks only, no I/O).
@@ -151,8 +163,7 @@ describeOnPostgres("rawTransaction on PostgreSQL: pooler mode and the pool", () 
       expect(ids).toHaveLength(2);
       expect(ids[0]?.id).toBe(ids[1]?.id);
       expect(await Promise.all(busy)).toEqual(Array.from({ length: 100 }, () => [{ one: 1 }]));
-      release();
-      await holder;
+      await holder.release();
     } finally {
       await db.close();
     }
@@ -161,23 +172,9 @@ describeOnPostgres("rawTransaction on PostgreSQL: pooler mode and the pool", () 
   it("holds a pool connection while it runs (pool statistics)", async () => {
     const db = await createDb(server.url, { maxConnections: 1 });
     try {
-      let release = () => {};
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let started = () => {};
-      const running = new Promise<void>((resolve) => {
-        started = resolve;
-      });
-      const tx = db.rawTransaction(async (query) => {
-        await query("select 1 as one", []);
-        started();
-        await held;
-      });
-      await running;
+      const tx = await holdTransaction(db);
       expect(db.pool?.()).toEqual({ size: 1, inUse: 1, waiting: 0 });
-      release();
-      await tx;
+      await tx.release();
       expect(db.pool?.()).toEqual({ size: 1, inUse: 0, waiting: 0 });
     } finally {
       await db.close();

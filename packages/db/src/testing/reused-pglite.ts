@@ -1,12 +1,10 @@
 import type { Database, DatabaseKind } from "../database";
 import { dbTracingEnabled } from "../db-tracing";
-import { createArgon2PasswordHasher, TEST_ARGON2_COST } from "../passwords";
-import { createServices } from "../services";
 import {
   createTestDatabase,
-  TEST_TOKEN_SECRET,
   type TestDatabase,
   type TestDatabaseOptions,
+  testServices,
 } from "./test-database";
 
 /**
@@ -135,12 +133,7 @@ export const reusedPgliteDatabase = async (options: TestDatabaseOptions = {}): P
   // Only a database no test has touched may be surveyed: the worker's first, before it is handed out.
   baseline ??= survey(database.db);
   const base = await baseline;
-  const services = createServices(database.db, {
-    tokenSecret: options.tokenSecret ?? TEST_TOKEN_SECRET,
-    clock: options.clock,
-    random: options.random,
-    passwords: createArgon2PasswordHasher(TEST_ARGON2_COST),
-  });
+  const services = testServices(database.db, options);
   let cleaned = false;
   return {
     kind: "pglite",

@@ -40,6 +40,15 @@ export interface TestDatabaseOptions {
 export const testDatabaseKinds = (): DatabaseKind[] =>
   process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 
+/** Services over a test database: the options' clock, random and token secret, argon2 at test cost. */
+export const testServices = (db: Database, options: TestDatabaseOptions = {}): Services =>
+  createServices(db, {
+    tokenSecret: options.tokenSecret ?? TEST_TOKEN_SECRET,
+    clock: options.clock,
+    random: options.random,
+    passwords: createArgon2PasswordHasher(TEST_ARGON2_COST),
+  });
+
 /**
  * A fresh, migrated, empty database with services on top (argon2 at test
  * cost). On PostgreSQL each call gets its own database on the DATABASE_URL
@@ -65,12 +74,7 @@ export const createTestDatabase = async (
     await dropDatabase?.();
     throw error;
   }
-  const services = createServices(db, {
-    tokenSecret: options.tokenSecret ?? TEST_TOKEN_SECRET,
-    clock: options.clock,
-    random: options.random,
-    passwords: createArgon2PasswordHasher(TEST_ARGON2_COST),
-  });
+  const services = testServices(db, options);
   let cleaned = false;
   return {
     kind,
