@@ -33,7 +33,13 @@ const logDir = path.join(
 );
 rmSync(logDir, { recursive: true, force: true });
 mkdirSync(logDir, { recursive: true });
-const env = { ...process.env, SHARELINKS_TEST_LOG_DIR: logDir, TURBO_TELEMETRY_DISABLED: "1" };
+// No telemetry notices in the test output (the build prints Next.js's once per machine).
+const env = {
+  ...process.env,
+  SHARELINKS_TEST_LOG_DIR: logDir,
+  TURBO_TELEMETRY_DISABLED: "1",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 const started = Date.now();
 const step = (name, command, args) => runStep({ name, command, args, cwd: root, env });
 const pnpm = (...args) => [process.execPath, [path.join(root, "scripts/pnpm.mjs"), ...args]];
